@@ -1,0 +1,30 @@
+/** The database as the app sees it: Kysely for reads, and an atomic batch for writes. */
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { AuditLogTable } from '../moderation/audit.table';
+import type { UsersTable } from '../users/users.table';
+import type { PostsTable, ProductsTable } from '../vendors/catalog.table';
+import type { ApiKeysTable, StoresTable } from '../vendors/stores.table';
+
+export interface Database {
+  users: UsersTable;
+  stores: StoresTable;
+  api_keys: ApiKeysTable;
+  products: ProductsTable;
+  posts: PostsTable;
+  audit_log: AuditLogTable;
+}
+
+export interface BatchResult {
+  /** Rows inserted, updated or deleted by the statement. */
+  changes: number;
+}
+
+export interface Db {
+  kysely: Kysely<Database>;
+  /**
+   * Runs the statements in order as one atomic unit: all land or none does.
+   * @remarks D1 has no interactive transactions, so writes are compiled first and sent together;
+   * never read inside a batch to decide what to write.
+   */
+  batch(statements: CompiledQuery[]): Promise<BatchResult[]>;
+}
