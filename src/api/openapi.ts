@@ -1,0 +1,60 @@
+/** Building blocks for routes: the router with our validation hook, and OpenAPI response helpers. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { validationError } from '../errors';
+import { detailsOf } from '../validation';
+import type { AppEnv } from './env';
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(
+        z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() }),
+      ),
+      requestId: z.string(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/** A sub-app whose validation failures become the standard 400 naming each bad field. */
+export function router() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(detailsOf(result.error));
+    },
+  });
+}
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+
+const errorText: Record<number, string> = {
+  400: 'Invalid input; `details` names each bad field',
+  401: 'No or bad credentials',
+  403: 'Not allowed',
+  404: 'Not found, or not visible to the caller',
+  409: 'Conflicts with the current state',
+  413: 'Too large',
+  422: 'Well-formed but breaks a rule',
+  429: 'Rate-limited; see Retry-After',
+  503: 'A dependency is unavailable',
+};
+
+/** Error responses in the one error shape. */
+export function errors(...statuses: (keyof typeof errorText)[]) {
+  return Object.fromEntries(statuses.map((s) => [s, json(ErrorBody, errorText[s]!)]));
+}
+
+type Security = Record<string, string[]>[];
+export const sessionAuth: Security = [{ session: [] }];
+export const catalogAuth: Security = [{ session: [] }, { apiKey: [] }];
+export const optionalSession: Security = [{}, { session: [] }];

@@ -1,0 +1,100 @@
+/** The audit log: every moderator action, and vendor actions that moderators must be able to trace. */
+import { type CompiledQuery, sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../db/database';
+import type { DomainDeps } from '../deps';
+import { newId } from '../ids';
+import { decodeCursor, pageOf, seekAfter } from '../paging';
+import { type Actor, requireModerator } from '../users/actor';
+
+export interface AuditEntry {
+  actorId: string;
+  action: string;
+  target: { type: 'store' | 'product' | 'post' | 'report'; id: string };
+  reason?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The insert for one entry, to run in the same batch as the change it records. With `onlyIf`,
+ * the entry lands only when the store is at that version, i.e. when the guarded update applied.
+ */
+export function auditInsert(
+  db: Db,
+  at: Date,
+  entry: AuditEntry,
+  onlyIf?: { storeId: string; version: number },
+): CompiledQuery {
+  const row = {
+    id: newId('au'),
+    at: at.toISOString(),
+    actor_id: entry.actorId,
+    action: entry.action,
+    target_type: entry.target.type,
+    target_id: entry.target.id,
+    reason: entry.reason ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  };
+  if (!onlyIf) return db.kysely.insertInto('audit_log').values(row).compile();
+  const cols = Object.keys(row) as (keyof typeof row)[];
+  return db.kysely
+    .insertInto('audit_log')
+    .columns(cols)
+    .expression((eb) =>
+      eb
+        .selectFrom('stores')
+        .select(cols.map((c) => sql<unknown>`${row[c]}`.as(c)))
+        .where('id', '=', onlyIf.storeId)
+        .where('version', '=', onlyIf.version),
+    )
+    .compile();
+}
+
+export const AuditItem = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.object({ id: z.string(), nickname: z.string().nullable() }),
+    action: z.string(),
+    target: z.object({ type: z.string(), id: z.string() }),
+    reason: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'AuditItem' });
+
+/** Newest first. */
+export async function listAudit(deps: DomainDeps, actor: Actor, query: { cursor?: string; limit: number }) {
+  requireModerator(actor);
+  const after = decodeCursor(query.cursor);
+  let q = deps.db.kysely
+    .selectFrom('audit_log as a')
+    .innerJoin('users as u', 'u.id', 'a.actor_id')
+    .select([
+      'a.id',
+      'a.at',
+      'a.actor_id',
+      'u.nickname',
+      'a.action',
+      'a.target_type',
+      'a.target_id',
+      'a.reason',
+      'a.details',
+    ])
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(query.limit + 1);
+  if (after) q = q.where(seekAfter(['a.at', 'a.id'], after, 'desc'));
+  const page = pageOf(await q.execute(), query.limit, (r) => ({ k: r.at, id: r.id }));
+  return {
+    items: page.items.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: { id: r.actor_id, nickname: r.nickname },
+      action: r.action,
+      target: { type: r.target_type, id: r.target_id },
+      reason: r.reason,
+      details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}

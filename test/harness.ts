@@ -1,0 +1,140 @@
+/** Builds the real app on a fresh SQLite database with the real migrations, plus helpers for route tests. */
+import { createApp } from '../src/api/app';
+import { manualClock } from '../src/clock';
+import { openSqlite } from '../src/db/sqlite';
+import type { Deps } from '../src/deps';
+import { type Logger, silentLogger } from '../src/ops/logger';
+import { Metrics } from '../src/ops/metrics';
+import type { WeChatClient } from '../src/wechat/client';
+
+export interface TestOptions {
+  devLogin?: boolean;
+  production?: boolean;
+  wechat?: WeChatClient | null;
+  logger?: Logger;
+  filename?: string;
+}
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export function testApp(options: TestOptions = {}) {
+  const db = openSqlite(options.filename ?? ':memory:');
+  const clock = manualClock(new Date('2026-11-01T08:00:00Z'));
+  const deps: Deps = {
+    db,
+    clock,
+    logger: options.logger ?? silentLogger,
+    metrics: new Metrics(),
+    config: {
+      production: options.production ?? false,
+      devLogin: options.devLogin ?? true,
+      sessionSecret: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+      marketplaceName: '集市',
+    },
+    wechat: options.wechat ?? null,
+    docsScript: '/* scalar */',
+  };
+  const app = createApp(deps);
+
+  async function call<T = any>(
+    method: string,
+    path: string,
+    init: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token) headers.Authorization = `Bearer ${init.token}`;
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      headers['Content-Type'] ??= 'application/json';
+      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+    }
+    const res = await app.request(path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {}
+    return { status: res.status, headers: res.headers, body: parsed as T };
+  }
+
+  /** A session token for a dev-login user with these roles. */
+  async function signIn(openid: string, roles: ('vendor' | 'moderator')[] = []): Promise<string> {
+    const res = await call('POST', '/v1/auth/dev', { body: { openid, roles } });
+    if (res.status !== 200) throw new Error(`dev sign-in failed: ${JSON.stringify(res.body)}`);
+    return res.body.token;
+  }
+
+  const completeStore = {
+    name: '杭州小林家居馆',
+    description: '专注北欧风家居好物，十年老店，支持七天无理由退换。',
+    category: 'home',
+    city: '杭州',
+    wechatId: 'xiaolin_home',
+    contactQrUrl: 'https://img.example.com/qr/xiaolin.png',
+    logoUrl: 'https://img.example.com/logo/xiaolin.png',
+    miniProgram: {
+      appId: 'wx0123456789abcdef',
+      homePath: 'pages/index/index',
+      productPath: 'pages/goods/detail?id={externalId}',
+    },
+  };
+
+  async function createStore(token: string, overrides: Record<string, unknown> = {}): Promise<string> {
+    const res = await call('POST', '/v1/stores', { token, body: { ...completeStore, ...overrides } });
+    if (res.status !== 201) throw new Error(`create store failed: ${JSON.stringify(res.body)}`);
+    return res.body.store.id;
+  }
+
+  /** A store taken through submit and approval; returns its id and the tokens involved. */
+  async function approvedStore(ownerOpenid = 'vendor-a') {
+    const owner = await signIn(ownerOpenid);
+    const moderator = await signIn('moderator-1', ['moderator']);
+    const storeId = await createStore(owner);
+    await call('POST', `/v1/stores/${storeId}/submit`, { token: owner });
+    const res = await call('POST', `/v1/moderation/stores/${storeId}/decision`, {
+      token: moderator,
+      body: { action: 'approve' },
+    });
+    if (res.status !== 200) throw new Error(`approve failed: ${JSON.stringify(res.body)}`);
+    return { storeId, owner, moderator };
+  }
+
+  async function apiKey(token: string, storeId: string): Promise<string> {
+    const res = await call('POST', `/v1/stores/${storeId}/api-keys`, { token, body: { name: 'erp' } });
+    if (res.status !== 201) throw new Error(`api key failed: ${JSON.stringify(res.body)}`);
+    return res.body.apiKey.secret;
+  }
+
+  return { app, deps, db, clock, call, signIn, createStore, approvedStore, apiKey, completeStore };
+}
+
+export type TestApp = ReturnType<typeof testApp>;
+
+export function product(n: number, overrides: Record<string, unknown> = {}) {
+  return {
+    externalId: `SKU-${String(n).padStart(6, '0')}`,
+    title: `北欧风实木餐桌 ${n}号 1.4米 橡木原木色`,
+    description: '进口白橡木，环保水性漆，可定制尺寸。',
+    brand: '林氏木业',
+    price: 129_900 + n,
+    originalPrice: 159_900 + n,
+    images: [`https://img.example.com/p/${n}.jpg`],
+    tags: ['实木', '北欧'],
+    ...overrides,
+  };
+}
+
+export function post(n: number, overrides: Record<string, unknown> = {}) {
+  return {
+    externalId: `POST-${n}`,
+    title: `新品上架：北欧餐桌第${n}期`,
+    body: '本周新到一批白橡木餐桌，欢迎进店咨询。',
+    productExternalIds: ['SKU-000001'],
+    publishedAt: '2026-10-30T10:00:00Z',
+    ...overrides,
+  };
+}
