@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer, type IndexDoc, type MatchOptions } from './analyzer';
+import { createNodeSegmenter } from './jieba-node';
+import { createTypoIndex, type TypoIndex } from './typo';
+
+const analyzer = createAnalyzer(createNodeSegmenter());
+
+const migration = readFileSync(new URL('../../../migrations/0002_search.sql', import.meta.url), 'utf8');
+const createProductFts = migration.match(/CREATE VIRTUAL TABLE product_fts USING fts5\([^;]*\);/)?.[0];
+
+const docs: Record<string, IndexDoc> = {
+  mate: { title: 'HUAWEI Mate 60 Pro 5G手机 12GB+512GB 雅川青', brand: '华为', body: '麒麟芯片，卫星通话。' },
+  iphone: { title: 'Apple iPhone 15 128GB 国行正品', brand: 'Apple', tags: ['手机'] },
+  k380: { title: '罗技 K380 蓝牙键盘 多设备切换 静音', brand: '罗技 Logitech' },
+  facewash: { title: '曼秀雷敦 男士洗面奶 控油 150ml', brand: '曼秀雷敦', body: '温和清洁，洗后不紧绷。' },
+  keyboard: { title: '机械键盘 青轴 87键 RGB背光', brand: '达尔优' },
+  laptopBag: { title: '14寸电脑包 防泼水 通勤', brand: 'Tomtoc', body: '可装14寸笔记本。' },
+  detergent: { title: '蓝月亮 深层洁净洗衣液 3kg 薰衣草香', brand: '蓝月亮' },
+  eyeCream: { title: '雅诗兰黛 小棕瓶眼霜 15ml 淡化细纹', brand: '雅诗兰黛' },
+  bottle: { title: '贝亲 宽口径玻璃奶瓶 240ml 新生儿', brand: '贝亲' },
+  switch: { title: 'Nintendo Switch OLED 游戏机 日版', brand: '任天堂' },
+  mouse: { title: '无线鼠标 静音 办公', brand: 'Logitech', body: '续航长达两年，即插即用。' },
+  storage: { title: '太力真空压缩袋 加厚 5件套', brand: '太力' },
+  levis: { title: "Levi's 501 经典直筒牛仔裤", brand: "Levi's" },
+  script: { title: '<script>alert("x")</script> & 口红 \'礼盒\'', body: '口红礼盒' },
+};
+const names = Object.keys(docs);
+
+let db: Database.Database;
+let typos: TypoIndex;
+
+beforeAll(() => {
+  db = new Database(':memory:');
+  if (!createProductFts) throw new Error('product_fts is not in migrations/0002_search.sql');
+  db.exec(createProductFts);
+  db.exec(`CREATE VIRTUAL TABLE product_fts_vocab USING fts5vocab(product_fts, 'row')`);
+  const insert = db.prepare('INSERT INTO product_fts (rowid, title, brand, body, py) VALUES (?, ?, ?, ?, ?)');
+  names.forEach((name, i) => {
+    const c = analyzer.indexColumns(docs[name]!);
+    insert.run(i + 1, c.title, c.brand, c.body, c.py);
+  });
+  const words = db.prepare('SELECT term FROM product_fts_vocab').all() as { term: string }[];
+  typos = createTypoIndex(words.map((w) => w.term));
+});
+
+/** The names of the documents the query finds. */
+function find(q: string, options: MatchOptions = {}): string[] {
+  const match = analyzer.matchExpression(q, { typos, ...options });
+  if (match === null) return [];
+  const rows = db
+    .prepare('SELECT rowid FROM product_fts WHERE product_fts MATCH ? ORDER BY rowid')
+    .all(match);
+  return (rows as { rowid: number }[]).map((r) => names[r.rowid - 1]!);
+}
+
+describe('the same pipeline at index and query time', () => {
+  it('splits Latin runs at letter/digit boundaries on both sides', () => {
+    expect(find('mate60')).toEqual(['mate']);
+    expect(find('Mate 60 pro')).toEqual(['mate']);
+    expect(find('iphone15')).toEqual(['iphone']);
+    expect(find('k380')).toEqual(['k380']);
+    expect(find('5g手机')).toEqual(['mate']);
+  });
+
+  it('normalises width, case and script', () => {
+    expect(find('ＭＡＴＥ６０')).toEqual(['mate']);
+    expect(find('IPHONE 15')).toEqual(['iphone']);
+    expect(find('電腦包')).toEqual(['laptopBag']);
+    expect(find('藍牙鍵盤')).toEqual(['k380']);
+  });
+
+  it('finds two-character words, compounds typed whole and words typed apart', () => {
+    expect(find('眼霜')).toEqual(['eyeCream']);
+    expect(find('奶瓶')).toEqual(['bottle']);
+    expect(find('男士洗面奶')).toEqual(['facewash']);
+    expect(find('洗面奶')).toEqual(['facewash']);
+    expect(find('机械 键盘')).toEqual(['keyboard']);
+    expect(find('机械键盘')).toEqual(['keyboard']);
+    expect(find('蓝牙 键盘')).toEqual(['k380']);
+    expect(find('洗衣液')).toEqual(['detergent']);
+  });
+
+  it('finds a word inside a longer dictionary word', () => {
+    expect(find('压缩袋')).toEqual(['storage']);
+    expect(find('真空 袋')).toEqual(['storage']);
+    expect(find('棕瓶')).toEqual(['eyeCream']);
+  });
+
+  it('ANDs the terms and searches brand and body as well as the title', () => {
+    expect(find('罗技 键盘')).toEqual(['k380']);
+    expect(find('罗技 手机')).toEqual([]);
+    expect(find('logitech')).toEqual(['k380', 'mouse']);
+    expect(find('卫星通话')).toEqual(['mate']);
+    expect(find('手机')).toEqual(['mate', 'iphone']);
+  });
+
+  it('matches apostrophe compounds whole or in parts', () => {
+    expect(find('levis')).toEqual(['levis']);
+    expect(find("levi's 501")).toEqual(['levis']);
+  });
+});
+
+describe('pinyin', () => {
+  it('keeps the full pinyin and initials of words and of neighbouring words in py', () => {
+    const { py } = analyzer.indexColumns({ title: '电脑包' });
+    expect(py.split(' ')).toEqual(expect.arrayContaining(['diannaobao', 'dnb', 'diannao']));
+  });
+
+  it('finds Han words by their pinyin or initials', () => {
+    expect(find('diannaobao')).toEqual(['laptopBag']);
+    expect(find('xiyiye')).toEqual(['detergent']);
+    expect(find('yanshuang')).toEqual(['eyeCream']);
+    expect(find('yashilandai yanshuang')).toEqual(['eyeCream']);
+    expect(find('lanyajianpan')).toEqual(['k380']);
+    expect(find('xyy', { prefixLast: false })).toEqual(['detergent']);
+  });
+});
+
+describe('typo tolerance', () => {
+  it('allows one typo from 5 letters and two from 9, counting a swap as one', () => {
+    expect(find('nintendoo')).toEqual(['switch']);
+    expect(find('nitnendo')).toEqual(['switch']);
+    expect(find('nintedno swich')).toEqual(['switch']);
+    expect(find('logitec')).toEqual(['k380', 'mouse']);
+    expect(find('logitehc')).toEqual(['k380', 'mouse']);
+  });
+
+  it('gives short words no typo, and needs the index vocabulary', () => {
+    expect(find('aplpe', { prefixLast: false })).toEqual(['iphone']);
+    expect(find('apl', { prefixLast: false })).toEqual([]);
+    expect(find('oldd', { prefixLast: false })).toEqual([]);
+    expect(find('nintendoo', { typos: undefined as unknown as TypoIndex })).toEqual([]);
+  });
+});
+
+describe('prefix search on the last term', () => {
+  it('completes the last word, in the text or in pinyin', () => {
+    expect(find('nint')).toEqual(['switch']);
+    expect(find('dian')).toEqual(['laptopBag']);
+    expect(find('雅诗')).toEqual(['eyeCream']);
+    expect(find('小棕')).toEqual(['eyeCream']);
+    expect(find('雅诗', { prefixLast: false })).toEqual([]);
+    expect(find('机械 键')).toEqual(['keyboard']);
+  });
+
+  it('only on the last term, and not after a trailing space or when turned off', () => {
+    expect(find('nint switch')).toEqual([]);
+    expect(find('nint ')).toEqual([]);
+    expect(find('nint', { prefixLast: false })).toEqual([]);
+  });
+});
+
+describe('matchExpression', () => {
+  it('quotes every term and ORs its forms', () => {
+    expect(analyzer.matchExpression('mate60', { prefixLast: false })).toBe('"mate" AND "60"');
+    expect(analyzer.matchExpression('男士洗面奶', { prefixLast: false })).toBe(
+      '("男士洗面奶" OR ("男士" AND "洗面奶"))',
+    );
+    expect(analyzer.matchExpression('nitnendo', { typos })).toBe('("nitnendo" * OR "nintendo")');
+  });
+
+  it('returns null when nothing is searchable', () => {
+    for (const q of ['', '   ', '!!!', '*', '()', '""', '\u0000\u0001', '🎉🎉', '—']) {
+      expect(analyzer.matchExpression(q)).toBeNull();
+    }
+  });
+
+  it('never lets query syntax through', () => {
+    expect(find('OR')).toEqual([]);
+    expect(find('手机 OR 口红')).toEqual([]);
+    expect(find('手机 NOT 华为')).toEqual([]);
+    expect(find('title:口红')).toEqual([]);
+    expect(find('{title}: 口红')).toEqual([]);
+    expect(find('"口红')).toEqual(['script']);
+    expect(find('NEAR(口红 礼盒)')).toEqual([]);
+    expect(find('口红 礼盒 -script')).toEqual(['script']);
+  });
+
+  it('caps the number of terms', () => {
+    const match = analyzer.matchExpression(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '));
+    expect(match?.match(/"/g)?.length).toBe(2 * 12);
+  });
+});
+
+describe('terms', () => {
+  it('are the normalised words of the query', () => {
+    expect(analyzer.terms('  ＭＡＴＥ60 電腦包  ')).toEqual(['mate', '60', '电脑包']);
+    expect(analyzer.terms('好看的连衣裙')).toEqual(['好看', '连衣裙']);
+    expect(analyzer.terms('的')).toEqual(['的']);
+  });
+});
+
+describe('highlight', () => {
+  const hl = (name: string, q: string) => analyzer.highlight(docs[name]!.title, q, { typos });
+
+  it('wraps the matched words of the original title', () => {
+    expect(hl('mate', 'mate60')).toBe('HUAWEI <em>Mate 60</em> Pro 5G手机 12GB+512GB 雅川青');
+    expect(hl('facewash', '洗面奶')).toBe('曼秀雷敦 男士<em>洗面奶</em> 控油 150ml');
+    expect(hl('k380', 'k380 键盘')).toBe('罗技 <em>K380</em> 蓝牙<em>键盘</em> 多设备切换 静音');
+  });
+
+  it('finds matches through case, width, script, typos and prefixes', () => {
+    expect(hl('iphone', 'ＩＰＨＯＮＥ')).toBe('Apple <em>iPhone</em> 15 128GB 国行正品');
+    expect(hl('laptopBag', '電腦包')).toBe('14寸<em>电脑包</em> 防泼水 通勤');
+    expect(hl('switch', 'nitnendo')).toBe('<em>Nintendo</em> Switch OLED 游戏机 日版');
+    expect(hl('switch', 'swi')).toBe('Nintendo <em>Switch</em> OLED 游戏机 日版');
+    expect(hl('eyeCream', '雅诗')).toBe('<em>雅诗</em>兰黛 小棕瓶眼霜 15ml 淡化细纹');
+  });
+
+  it('marks the Han word whose pinyin matched', () => {
+    expect(hl('laptopBag', 'diannaobao')).toBe('14寸<em>电脑包</em> 防泼水 通勤');
+    expect(hl('detergent', 'xiyiye')).toBe('蓝月亮 深层洁净<em>洗衣液</em> 3kg 薰衣草香');
+  });
+
+  it('escapes everything else', () => {
+    expect(hl('script', '口红')).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <em>口红</em> &#39;礼盒&#39;',
+    );
+    expect(hl('script', 'script')).toBe(
+      '&lt;<em>script</em>&gt;alert(&quot;x&quot;)&lt;/<em>script</em>&gt; &amp; 口红 &#39;礼盒&#39;',
+    );
+    expect(analyzer.highlight('<b>', '')).toBe('&lt;b&gt;');
+    expect(hl('levis', 'levis')).toBe('<em>Levi&#39;s</em> 501 经典直筒牛仔裤');
+  });
+
+  it('maps back through characters that normalise to several', () => {
+    expect(analyzer.highlight('５００㎖ 洗衣液', 'ml')).toBe('５００<em>㎖</em> 洗衣液');
+    expect(analyzer.highlight('Café Noir', 'cafe')).toBe('<em>Café</em> Noir');
+  });
+});

@@ -1,0 +1,119 @@
+/** Text normalisation shared by indexing, querying and highlighting: NFKC, lower case, traditional → simplified, one space. */
+import { Converter, Locale } from 'opencc-js/t2cn';
+
+type Convert = (text: string) => string;
+
+let convert: Convert | undefined;
+/**
+ * 1 for each BMP character that converts on its own (電 → 电, not the tw variant 群 → 羣 → 群). Text
+ * with none of them is already simplified and skips the converter, whose phrase rules could touch it.
+ */
+let traditional: Uint8Array | undefined;
+
+function converter(): Convert {
+  convert ??= Converter({ from: 'tw', to: 'cn' });
+  return convert;
+}
+
+function traditionalTable(): Uint8Array {
+  if (traditional) return traditional;
+  const table = new Uint8Array(0x10000);
+  const convertOne = converter();
+  const mark = (source: string, target: string | undefined) => {
+    if (source.length === 1 && target !== source && convertOne(source) !== source)
+      table[source.charCodeAt(0)] = 1;
+  };
+  for (const group of [...(Locale.from.tw ?? []), ...(Locale.to.cn ?? [])]) {
+    for (const dict of group) {
+      if (typeof dict !== 'string') {
+        for (const [source, target] of dict) mark(source, target);
+        continue;
+      }
+      for (const entry of dict.split('|')) {
+        const space = entry.indexOf(' ');
+        if (space > 0) mark(entry.slice(0, space), entry.slice(space + 1));
+      }
+    }
+  }
+  traditional = table;
+  return table;
+}
+
+/** Simplified Chinese for `text`; the converter only runs when a character needs it. */
+export function toSimplified(text: string): string {
+  const table = traditionalTable();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x3400 && (table[code] === 1 || (code >= 0xd800 && code <= 0xdbff))) return converter()(text);
+  }
+  return text;
+}
+
+const SPACES = /\s+/g;
+
+export function normalize(text: string): string {
+  return toSimplified(text.normalize('NFKC').toLowerCase()).replace(SPACES, ' ').trim();
+}
+
+export interface NormalizedChars {
+  text: string;
+  /**
+   * For each UTF-16 unit of `text`, the index in the source of the character it came from, plus
+   * one last entry: where the source's last kept character ends.
+   */
+  map: number[];
+}
+
+const MARK = /\p{M}/u;
+const SPACE = /^\s+$/;
+
+/** `normalize`, one source character at a time, keeping where each output character came from. */
+export function normalizeChars(source: string): NormalizedChars {
+  let text = '';
+  const map: number[] = [];
+  let end = 0;
+  let i = 0;
+  while (i < source.length) {
+    const start = i;
+    i += (source.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    while (i < source.length && MARK.test(source[i] ?? '')) i++;
+    const piece = source.slice(start, i).normalize('NFKC').toLowerCase();
+    if (SPACE.test(piece)) {
+      if (text && !text.endsWith(' ')) {
+        text += ' ';
+        map.push(start);
+      }
+      continue;
+    }
+    const pieceText = piece.replace(SPACES, ' ');
+    for (let k = 0; k < pieceText.length; k++) map.push(start);
+    text += pieceText;
+    end = i;
+  }
+  if (text.endsWith(' ')) {
+    text = text.slice(0, -1);
+    map.pop();
+  }
+  const simplified = toSimplified(text);
+  if (simplified !== text)
+    text = simplified.length === text.length ? simplified : realign(text, simplified, map);
+  map.push(end);
+  return { text, map };
+}
+
+/** Maps code point k of `converted` to the source of code point k of `original` (OpenCC keeps the count). */
+function realign(original: string, converted: string, map: number[]): string {
+  const from = Array.from(original);
+  const to = Array.from(converted);
+  if (from.length !== to.length) return original;
+  const next: number[] = [];
+  let unit = 0;
+  for (let k = 0; k < to.length; k++) {
+    const source = map[unit] ?? 0;
+    for (let u = 0; u < (to[k] ?? '').length; u++) next.push(source);
+    unit += (from[k] ?? '').length;
+  }
+  map.length = 0;
+  map.push(...next);
+  return converted;
+}

@@ -1,0 +1,120 @@
+/** A shopper's query as terms, and as an FTS5 MATCH expression in which every term is a quoted string literal. */
+import type { HanSegmenter } from './han';
+import { scan } from './scan';
+import type { TypoIndex } from './typo';
+
+export interface QueryTerm {
+  text: string;
+  kind: 'latin' | 'digits' | 'han';
+  /** For a long Han word, the shorter words covering it (男士洗面奶 → 男士, 洗面奶), to find it written apart. */
+  parts: string[];
+  /** On the last term: the characters the query ends with, left single by the segmenter, typed as one word (雅诗 of 雅诗兰黛). */
+  tail?: { text: string; count: number };
+  run?: number;
+}
+
+export const MAX_TERMS = 12;
+export const MAX_TERM_LENGTH = 32;
+/** Longer queries are cut before analysis; nobody types more, and the terms are capped anyway. */
+export const MAX_QUERY_LENGTH = 256;
+
+/** Function words dropped from a query of several words: 好看的连衣裙 asks for 好看 and 连衣裙. */
+const STOP_WORDS = new Set(['的', '了', '和', '与', '及', '之', '或', '是', '在', '把', '被']);
+
+export function queryTerms(normalized: string, han: HanSegmenter): QueryTerm[] {
+  const slots: (QueryTerm | number)[] = [];
+  const runs: string[] = [];
+  scan(normalized, {
+    piece(text, _start, _end, letters) {
+      slots.push({ text: text.slice(0, MAX_TERM_LENGTH), kind: letters ? 'latin' : 'digits', parts: [] });
+    },
+    joined() {},
+    han(run) {
+      slots.push(runs.length);
+      runs.push(run);
+    },
+  });
+  const segmented = runs.length > 0 ? han.segment(runs) : [];
+  const terms: QueryTerm[] = [];
+  for (const slot of slots) {
+    if (typeof slot !== 'number') {
+      terms.push(slot);
+      continue;
+    }
+    const run = segmented[slot]!;
+    for (let k = 0; k < run.words.length; k++) {
+      const word = run.words[k]!;
+      terms.push({
+        text: word.slice(0, MAX_TERM_LENGTH),
+        kind: 'han',
+        parts: cover(word, run.inner[k]!),
+        run: slot,
+      });
+    }
+  }
+  const meaningful = terms.filter((t) => !(t.kind === 'han' && STOP_WORDS.has(t.text)));
+  const kept = (meaningful.length > 0 ? meaningful : terms).slice(0, MAX_TERMS);
+  const last = kept[kept.length - 1];
+  if (last?.run !== undefined) {
+    let count = 0;
+    for (let i = kept.length - 1; i >= 0 && kept[i]!.run === last.run && kept[i]!.text.length === 1; i--)
+      count++;
+    if (count > 1)
+      last.tail = {
+        text: kept
+          .slice(-count)
+          .map((t) => t.text)
+          .join(''),
+        count,
+      };
+  }
+  return kept;
+}
+
+/** The longest inner words from left to right, single characters where none starts; empty when that is the word itself. */
+function cover(word: string, inner: string[]): string[] {
+  if (word.length < 3 || inner.length === 0) return [];
+  const parts: string[] = [];
+  let at = 0;
+  while (at < word.length) {
+    let best = '';
+    for (const w of inner) if (w.length > best.length && word.startsWith(w, at)) best = w;
+    if (!best) best = word.slice(at, at + 1);
+    parts.push(best);
+    at += best.length;
+  }
+  return parts.length > 1 ? parts : [];
+}
+
+/** An FTS5 string literal: the only syntax user text ever reaches. */
+export function literal(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+export interface ExpressionOptions {
+  typos?: TypoIndex | undefined;
+  prefixLast: boolean;
+}
+
+/** Terms AND-ed; each term the OR of its forms: the word (a prefix when last), its typo variants, its parts together. */
+export function expression(terms: QueryTerm[], options: ExpressionOptions): string | null {
+  if (terms.length === 0) return null;
+  const clauses: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!;
+    const prefix = options.prefixLast && i === terms.length - 1;
+    const forms = [prefix ? `${literal(term.text)} *` : literal(term.text)];
+    if (term.kind === 'latin' && options.typos) {
+      for (const variant of options.typos.variants(term.text))
+        if (variant !== term.text) forms.push(literal(variant));
+    }
+    if (term.parts.length > 1) forms.push(`(${term.parts.map(literal).join(' AND ')})`);
+    clauses.push(forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`);
+  }
+  const tail = options.prefixLast ? terms[terms.length - 1]?.tail : undefined;
+  if (tail) {
+    const apart = clauses.splice(clauses.length - tail.count).join(' AND ');
+    clauses.push(`((${apart}) OR ${literal(tail.text)} *)`);
+  }
+  return clauses.join(' AND ');
+}
