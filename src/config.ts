@@ -19,6 +19,8 @@ const envSchema = z.object({
   WECHAT_APP_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com'),
   MARKETPLACE_NAME: z.string().min(1).max(40).default('集市'),
+  MEILI_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MEILI_API_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -33,6 +35,8 @@ export interface Config {
   wechat: { appId: string; appSecret: string } | null;
   wechatApiBase: string;
   marketplaceName: string;
+  /** Search through Meilisearch instead of the embedded engine. */
+  meili: { url: string; apiKey: string | undefined } | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -54,6 +58,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (production && e.DEV_LOGIN === true) problems.push('DEV_LOGIN: dev login is always off in production');
   if (production && e.DEMO_DATA === true) problems.push('DEMO_DATA: demo data is always off in production');
   if (production && !e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
+  if (e.MEILI_API_KEY && !e.MEILI_URL) problems.push('MEILI_URL: required when MEILI_API_KEY is set');
   if (Boolean(e.WECHAT_APP_ID) !== Boolean(e.WECHAT_APP_SECRET)) {
     problems.push('WECHAT_APP_ID, WECHAT_APP_SECRET: set both or neither');
   }
@@ -71,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : null,
     wechatApiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
     marketplaceName: e.MARKETPLACE_NAME,
+    meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_API_KEY } : null,
     logLevel: e.LOG_LEVEL,
   };
 }

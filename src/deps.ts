@@ -3,6 +3,8 @@ import type { Clock } from './clock';
 import type { Db } from './db/database';
 import type { Logger } from './ops/logger';
 import type { Metrics } from './ops/metrics';
+import type { SearchEngine } from './search/engine';
+import type { HotQueries } from './search/hot-queries';
 import type { WeChatClient } from './wechat/client';
 
 export interface AppConfig {
@@ -20,9 +22,12 @@ export interface Deps {
   metrics: Metrics;
   /** The mini-program sign-in client; null when no WeChat app is configured. */
   wechat: WeChatClient | null;
+  /** The search engine: embedded (SQLite FTS5) by default, Meilisearch when configured. */
+  search: SearchEngine;
+  hotQueries: HotQueries;
   /** The API reference's browser script, served at /docs/scalar.js so /docs works offline. */
   docsScript?: string;
 }
 
 /** The part of Deps the domain needs. */
-export type DomainDeps = Pick<Deps, 'db' | 'clock'>;
+export type DomainDeps = Pick<Deps, 'db' | 'clock' | 'search'>;

@@ -19,6 +19,7 @@ export const errorStatus = {
   internal_error: 500,
   wechat_unavailable: 503,
   wechat_not_configured: 503,
+  search_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -5,6 +5,10 @@ import { openSqlite } from '../src/db/sqlite';
 import type { Deps } from '../src/deps';
 import { type Logger, silentLogger } from '../src/ops/logger';
 import { Metrics } from '../src/ops/metrics';
+import { createEmbeddedEngine } from '../src/search/embedded/engine';
+import type { SearchEngine } from '../src/search/engine';
+import { HotQueries } from '../src/search/hot-queries';
+import { nodeAnalyzer } from '../src/search/text/node-analyzer';
 import type { WeChatClient } from '../src/wechat/client';
 
 export interface TestOptions {
@@ -13,6 +17,8 @@ export interface TestOptions {
   wechat?: WeChatClient | null;
   logger?: Logger;
   filename?: string;
+  /** Another engine than the embedded one, built on this test's database and clock. */
+  search?: (db: Deps['db'], clock: Deps['clock']) => SearchEngine;
 }
 
 export interface Reply<T = any> {
@@ -36,6 +42,8 @@ export function testApp(options: TestOptions = {}) {
       marketplaceName: '集市',
     },
     wechat: options.wechat ?? null,
+    search: options.search?.(db, clock) ?? createEmbeddedEngine({ db, clock, analyzer: nodeAnalyzer() }),
+    hotQueries: new HotQueries(),
     docsScript: '/* scalar */',
   };
   const app = createApp(deps);

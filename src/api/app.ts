@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
 import { moderationRoutes } from './routes/moderation';
 import { opsRoutes } from './routes/ops';
+import { searchRoutes } from './routes/search';
 import { storeRoutes } from './routes/stores';
 
 /** Bodies other than catalog batches are small forms. */
@@ -43,6 +44,7 @@ export function createApp(deps: Deps) {
   app.route('/v1', storeRoutes);
   app.route('/v1', catalogRoutes);
   app.route('/v1', moderationRoutes);
+  app.route('/v1', searchRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

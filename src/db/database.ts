@@ -1,6 +1,8 @@
 /** The database as the app sees it: Kysely for reads, and an atomic batch for writes. */
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { AuditLogTable } from '../moderation/audit.table';
+import type { SearchOutboxTable } from '../search/outbox.table';
+import type { SearchQueriesTable } from '../search/search.table';
 import type { UsersTable } from '../users/users.table';
 import type { PostsTable, ProductsTable } from '../vendors/catalog.table';
 import type { ApiKeysTable, StoresTable } from '../vendors/stores.table';
@@ -12,6 +14,8 @@ export interface Database {
   products: ProductsTable;
   posts: PostsTable;
   audit_log: AuditLogTable;
+  search_queries: SearchQueriesTable;
+  search_outbox: SearchOutboxTable;
 }
 
 export interface BatchResult {

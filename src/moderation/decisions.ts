@@ -6,7 +6,7 @@ import { decodeCursor, pageOf, seekAfter } from '../paging';
 import { type Actor, requireModerator } from '../users/actor';
 import { loadStore } from '../vendors/store-access';
 import type { Store } from '../vendors/store-schema';
-import { getStore, toStore } from '../vendors/stores';
+import { getStore, storeSearchStatements, toStore } from '../vendors/stores';
 import type { StoreStatus } from '../vendors/stores.table';
 import { auditInsert } from './audit';
 
@@ -79,6 +79,7 @@ export async function decide(
       },
       { storeId, version },
     ),
+    ...storeSearchStatements(deps, { ...row, status: to }),
   ]);
   if (updated?.changes !== 1)
     throw new AppError('conflict', 'The store changed while you decided; reload it');

@@ -7,6 +7,7 @@ import type { ZodType } from 'zod';
 import type { DomainDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { newId } from '../ids';
+import type { IndexText } from '../search/engine';
 import type { Actor } from '../users/actor';
 import { detailsOf } from '../validation';
 import {
@@ -28,6 +29,7 @@ interface IngestSpec<I extends { externalId: string }> {
   /** Columns a vendor controls; a repeat that changes none of them changes nothing. */
   content: readonly string[];
   toContent(item: I, store: StoresTable, at: string): Row;
+  toIndexText(item: I): IndexText;
 }
 
 const productSpec: IngestSpec<ProductInput> = {
@@ -59,6 +61,13 @@ const productSpec: IngestSpec<ProductInput> = {
     mini_program_path: p.miniProgramPath ?? null,
     status: p.status,
   }),
+  toIndexText: (p) => ({
+    externalId: p.externalId,
+    title: p.title,
+    brand: p.brand ?? null,
+    body: p.description ?? null,
+    tags: p.tags,
+  }),
 };
 
 const postSpec: IngestSpec<PostInput> = {
@@ -74,6 +83,7 @@ const postSpec: IngestSpec<PostInput> = {
     tags: JSON.stringify(p.tags),
     published_at: p.publishedAt ? new Date(p.publishedAt).toISOString() : at,
   }),
+  toIndexText: (p) => ({ externalId: p.externalId, title: p.title, body: p.body, tags: p.tags }),
 };
 
 const ROWS_PER_STATEMENT = 200;
@@ -143,6 +153,7 @@ async function ingest<I extends { externalId: string }>(
   const at = deps.clock.now().toISOString();
   const failed: BatchFailure[] = [];
   const rows: Row[] = [];
+  const indexed: IndexText[] = [];
   const seen = new Set<string>();
 
   items.upsert.forEach((raw, index) => {
@@ -166,6 +177,7 @@ async function ingest<I extends { externalId: string }>(
       });
     } else {
       seen.add(parsed.data.externalId);
+      indexed.push(spec.toIndexText(parsed.data));
       rows.push({
         id: newId(spec.table === 'products' ? 'pr' : 'po'),
         store_id: storeId,
@@ -201,7 +213,10 @@ async function ingest<I extends { externalId: string }>(
     }
   });
 
-  const statements: CompiledQuery[] = [];
+  const type = spec.table === 'products' ? 'product' : 'post';
+  const removal = deps.search.indexStatements({ kind: 'delete', type, storeId, externalIds: deletes });
+  const update = deps.search.indexStatements({ kind: 'upsert', type, storeId, items: indexed });
+  const statements: CompiledQuery[] = [...removal.before, ...update.before];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     statements.push(upsertStatement(deps, spec, rows.slice(i, i + ROWS_PER_STATEMENT)));
   }
@@ -216,8 +231,12 @@ async function ingest<I extends { externalId: string }>(
         .compile(),
     );
   }
+  const deleteStatements = statements.length - upsertStatements;
+  statements.push(...update.after, ...removal.after);
   const results = await deps.db.batch(statements);
-  const deleted = results.slice(upsertStatements).reduce((n, r) => n + r.changes, 0);
+  const deleted = results
+    .slice(upsertStatements, upsertStatements + deleteStatements)
+    .reduce((n, r) => n + r.changes, 0);
   failed.sort((a, b) => (a.op === b.op ? a.index - b.index : a.op === 'upsert' ? -1 : 1));
   return { upserted: rows.length, deleted, failed };
 }

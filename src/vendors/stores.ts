@@ -4,6 +4,7 @@ import type { DomainDeps } from '../deps';
 import { AppError, type ErrorDetail } from '../errors';
 import { newId } from '../ids';
 import { auditInsert } from '../moderation/audit';
+import type { IndexText } from '../search/engine';
 import { type Actor, isModerator, requireUser } from '../users/actor';
 import { isOwner, ownedStore, visibleStore } from './store-access';
 import type { Store, StoreCreate, StorePatch, StoreSummary } from './store-schema';
@@ -42,6 +43,19 @@ export const toStoreSummary = (
   city: row.city,
   logoUrl: row.logo_url,
 });
+
+/** The searchable text of a store: its name, with its description and city as body. */
+export const storeIndexText = (
+  row: Pick<StoresTable, 'id' | 'name' | 'description' | 'city'>,
+): IndexText => ({
+  externalId: row.id,
+  title: row.name,
+  body: [row.description, row.city].filter(Boolean).join(' '),
+});
+
+/** What search must do after a store's profile or status changed, for the same batch. */
+export const storeSearchStatements = (deps: DomainDeps, row: StoresTable) =>
+  deps.search.indexStatements({ kind: 'store', storeId: row.id, text: storeIndexText(row) }).after;
 
 /** Columns for the fields present in a create or patch body. */
 function columnsOf(input: StorePatch): Partial<StoresTable> {
@@ -101,6 +115,7 @@ export async function createStore(deps: DomainDeps, actor: Actor, input: StoreCr
       .where('id', '=', user.userId)
       .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'vendor')`)
       .compile(),
+    ...storeSearchStatements(deps, row),
   ]);
   return toStore(row, actor);
 }
@@ -158,6 +173,7 @@ export async function updateStore(
       ),
     );
   }
+  statements.push(...storeSearchStatements(deps, { ...row, ...cols }));
   const [updated] = await db.batch(statements);
   if (updated?.changes !== 1)
     throw new AppError('conflict', 'The store was changed at the same time; try again');

@@ -81,8 +81,8 @@ function split(words: string[]): string[][] {
 
 /**
  * `cutForSearch` is `cut` with each long word's inner words first: attribute them to their word. The
- * index also gets the characters of a long word that no inner word covers, so that 压缩袋, typed as
- * 压缩 + 袋, still finds 真空压缩袋 (whose inner words are only 真空 and 压缩).
+ * index also gets the characters of a compound that its inner words leave out, so that 压缩袋, typed
+ * as 压缩 + 袋, still finds 真空压缩袋 (inner words 真空, 压缩); a word with none (雅诗兰黛) stays whole.
  */
 function group(words: string[], search: string[]): HanRun {
   const inner: string[][] = words.map(() => []);
@@ -95,7 +95,7 @@ function group(words: string[], search: string[]): HanRun {
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
     all.push(...inner[k]!);
-    if (word.length >= 3) all.push(...uncovered(word, inner[k]!));
+    if (word.length >= 3 && inner[k]!.length > 0) all.push(...uncovered(word, inner[k]!));
     all.push(word);
   }
   return { words, inner, search: all };

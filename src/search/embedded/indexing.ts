@@ -1,0 +1,80 @@
+/** The embedded engine's index writes: FTS5 rows keyed by the catalog row's rowid, in the catalog's own batch. */
+import { type CompiledQuery, sql } from 'kysely';
+import type { Db } from '../../db/database';
+import type { CatalogChange, IndexStatements, IndexText } from '../engine';
+import type { Analyzer } from '../text/analyzer';
+
+const ROWS_PER_STATEMENT = 200;
+const tables = { product: ['product_fts', 'products'], post: ['post_fts', 'posts'] } as const;
+
+function upsertDocs(
+  db: Db,
+  analyzer: Analyzer,
+  type: 'product' | 'post',
+  storeId: string,
+  items: IndexText[],
+) {
+  const [fts, catalog] = tables[type];
+  const statements: CompiledQuery[] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
+    const values = items.slice(i, i + ROWS_PER_STATEMENT).map((item) => {
+      const c = analyzer.indexColumns(item);
+      return sql`(${item.externalId}, ${c.title}, ${c.brand}, ${c.body}, ${c.py})`;
+    });
+    statements.push(
+      sql`INSERT OR REPLACE INTO ${sql.table(fts)} (rowid, title, brand, body, py)
+        SELECT c.rowid, v.column2, v.column3, v.column4, v.column5
+        FROM (VALUES ${sql.join(values)}) AS v
+        JOIN ${sql.table(catalog)} AS c ON c.store_id = ${storeId} AND c.external_id = v.column1`.compile(
+        db.kysely,
+      ),
+    );
+  }
+  return statements;
+}
+
+function deleteDocs(db: Db, type: 'product' | 'post', storeId: string, externalIds: string[]) {
+  const [fts, catalog] = tables[type];
+  const statements: CompiledQuery[] = [];
+  for (let i = 0; i < externalIds.length; i += ROWS_PER_STATEMENT) {
+    const chunk = externalIds.slice(i, i + ROWS_PER_STATEMENT);
+    statements.push(
+      sql`DELETE FROM ${sql.table(fts)} WHERE rowid IN (
+        SELECT rowid FROM ${sql.table(catalog)} WHERE store_id = ${storeId} AND external_id IN (${sql.join(chunk)}))`.compile(
+        db.kysely,
+      ),
+    );
+  }
+  return statements;
+}
+
+/**
+ * What a catalog change writes to the FTS tables. Visibility (approval, suspension, takedown)
+ * is applied at query time by joining the catalog, so it needs no index write and is never stale.
+ */
+export function embeddedIndexStatements(db: Db, analyzer: Analyzer, change: CatalogChange): IndexStatements {
+  switch (change.kind) {
+    case 'upsert':
+      return { before: [], after: upsertDocs(db, analyzer, change.type, change.storeId, change.items) };
+    case 'delete':
+      return { before: deleteDocs(db, change.type, change.storeId, change.externalIds), after: [] };
+    case 'store': {
+      const c = analyzer.indexColumns(change.text);
+      return {
+        before: [],
+        after: [
+          sql`INSERT OR REPLACE INTO store_fts (rowid, title, brand, body, py)
+            SELECT rowid, ${c.title}, ${c.brand}, ${c.body}, ${c.py} FROM stores WHERE id = ${change.storeId}`.compile(
+            db.kysely,
+          ),
+        ],
+      };
+    }
+    case 'visibility':
+      return { before: [], after: [] };
+    default: {
+      const unknown: never = change;
+      throw new Error(`unknown catalog change ${JSON.stringify(unknown)}`);
+    }
+  }
+}
