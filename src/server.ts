@@ -1,0 +1,115 @@
+/** Node entry: reads the configuration, opens the SQLite file, loads demo data if asked, and serves. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './api/app';
+import { systemClock } from './clock';
+import { ConfigError, loadConfig } from './config';
+import { openSqlite } from './db/sqlite';
+import { randomToken } from './ids';
+import { jsonLogger } from './ops/logger';
+import { Metrics } from './ops/metrics';
+import { HotQueries } from './search/hot-queries';
+import { nodeSearchEngine } from './search/node-engine';
+import { DEMO_CORPUS, loadCorpus } from './seed/load';
+import { createWeChatClient } from './wechat/client';
+
+function config() {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** A local run keeps a generated secret in DATA_DIR so sessions survive restarts; production must set one. */
+function sessionSecret(dataDir: string, configured: string | undefined): string {
+  if (configured) return configured;
+  const file = join(dataDir, 'session-secret');
+  if (!existsSync(file)) writeFileSync(file, randomToken(48), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+function docsScript(): string | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    return readFileSync(require.resolve('@scalar/api-reference/browser/standalone.js'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const cfg = config();
+const logger = jsonLogger(cfg.logLevel);
+mkdirSync(cfg.dataDir, { recursive: true });
+const db = openSqlite(join(cfg.dataDir, 'jishi.db'));
+const search = nodeSearchEngine(cfg, db, systemClock);
+const deps = {
+  db,
+  clock: systemClock,
+  logger,
+  metrics: new Metrics(),
+  config: {
+    production: cfg.production,
+    devLogin: cfg.devLogin,
+    sessionSecret: sessionSecret(cfg.dataDir, cfg.sessionSecret),
+    marketplaceName: cfg.marketplaceName,
+  },
+  wechat: cfg.wechat ? createWeChatClient({ apiBase: cfg.wechatApiBase, ...cfg.wechat }) : null,
+  search,
+  hotQueries: new HotQueries(),
+  docsScript: docsScript(),
+};
+
+if (cfg.demoData) {
+  const { count } = await db.kysely
+    .selectFrom('stores')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  if (Number(count) === 0) {
+    const loaded = await loadCorpus(deps, DEMO_CORPUS);
+    logger.info('demo marketplace loaded', loaded);
+  }
+}
+
+/** Meilisearch is fed from the outbox: drain it about once a second, one drain at a time. */
+let draining = false;
+const drainTimer =
+  search.name === 'meilisearch'
+    ? setInterval(() => {
+        if (draining) return;
+        draining = true;
+        search
+          .drain()
+          .then((report) => {
+            if (report.error)
+              logger.warn('search outbox drain stopped', { error: report.error, parked: report.parked });
+          })
+          .finally(() => {
+            draining = false;
+          });
+      }, 1000)
+    : undefined;
+
+const server = serve({ fetch: createApp(deps).fetch, port: cfg.port }, (info) => {
+  logger.info('listening', {
+    url: `http://localhost:${info.port}`,
+    dataDir: cfg.dataDir,
+    devLogin: cfg.devLogin,
+    wechat: cfg.wechat ? cfg.wechatApiBase : 'not configured',
+  });
+});
+
+function shutdown() {
+  clearInterval(drainTimer);
+  server.close(() => {
+    void db.close().then(() => process.exit(0));
+  });
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
