@@ -10,27 +10,35 @@ export interface Position {
   id: string;
 }
 
-export function encodeCursor(position: Position): string {
-  return btoa(unescape(encodeURIComponent(JSON.stringify(position))))
+/** Any JSON value as an opaque, URL-safe token. */
+export function encodeToken(value: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  return btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
     .replace(/=+$/, '');
 }
 
-const positionSchema = z.object({ k: z.union([z.string(), z.number()]), id: z.string() });
-
-/** Reads a cursor made by `encodeCursor`; anything else is a 400 naming the `cursor` field. */
-export function decodeCursor(cursor: string | undefined): Position | null {
-  if (cursor === undefined || cursor === '') return null;
+/** Reads a token made by `encodeToken` into `schema`; anything else is a 400 naming the `cursor` field. */
+export function decodeToken<T>(schema: z.ZodType<T>, token: string | undefined): T | null {
+  if (token === undefined || token === '') return null;
   try {
-    const json = decodeURIComponent(escape(atob(cursor.replaceAll('-', '+').replaceAll('_', '/'))));
-    return positionSchema.parse(JSON.parse(json));
+    const binary = atob(token.replaceAll('-', '+').replaceAll('_', '/'));
+    const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    return schema.parse(JSON.parse(json));
   } catch {
     throw new AppError('invalid_cursor', 'The cursor is not one this service gave out', [
       { path: ['cursor'], code: 'invalid_cursor', message: 'not a cursor from a previous page' },
     ]);
   }
 }
+
+const positionSchema = z.object({ k: z.union([z.string(), z.number()]), id: z.string() });
+
+export const encodeCursor = (position: Position): string => encodeToken(position);
+
+/** Reads a cursor made by `encodeCursor`; anything else is a 400 naming the `cursor` field. */
+export const decodeCursor = (cursor: string | undefined): Position | null => decodeToken(positionSchema, cursor);
 
 /** Given `limit + 1` rows, the page and the cursor of the next one (null at the end). */
 export function pageOf<T>(rows: T[], limit: number, position: (row: T) => Position) {
