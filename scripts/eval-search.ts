@@ -59,15 +59,25 @@ function queries(): Labelled[] {
     if (alias && /^[A-Za-z][A-Za-z' -]+$/.test(alias)) {
       out.push({ kind: 'brand (Latin)', q: alias, relevant: isBrand });
       out.push({ kind: 'full-width', q: fullWidth(alias), relevant: isBrand });
-      const letters = alias.replace(/[^A-Za-z]/g, '');
-      if (letters.length >= 5) {
-        const i = 1 + rand.int(0, letters.length - 3);
+      const words = alias.split(/[\s-]+/);
+      const long = words.findIndex((w) => /^[A-Za-z]{5,}$/.test(w));
+      if (long >= 0) {
+        const w = words[long]!;
+        const i = 1 + rand.int(0, w.length - 3);
+        const typo = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
         out.push({
           kind: 'typo',
-          q: letters.slice(0, i) + letters[i + 1] + letters[i] + letters.slice(i + 2),
+          q: words.map((x, j) => (j === long ? typo : x)).join(' '),
           relevant: isBrand,
         });
-        out.push({ kind: 'prefix', q: letters.slice(0, 4).toLowerCase(), relevant: isBrand });
+      }
+      const at = words.length > 1 && words[0]!.length < 4 ? 1 : 0;
+      if (words[at]!.length >= 4) {
+        out.push({
+          kind: 'prefix',
+          q: [...words.slice(0, at), words[at]!.slice(0, 4)].join(' ').toLowerCase(),
+          relevant: isBrand,
+        });
       }
     }
   }
@@ -114,6 +124,19 @@ for (const item of queries()) {
   const p = result.hits.filter((h) => relevant.has(h.id)).length / Math.min(10, relevant.size);
   entry.p.push(p);
   if (!entry.worst || p < entry.worst.p) entry.worst = { q: item.q, p };
+  if (process.env.EVAL_VERBOSE === item.kind && p < 1) {
+    const titles = await db.kysely
+      .selectFrom('products')
+      .select(['id', 'title', 'brand'])
+      .where('id', 'in', result.hits.map((h) => h.id).concat('-'))
+      .execute();
+    console.log(
+      `${item.q} → ${nodeAnalyzer().matchExpression(item.q)}: P@10 ${p.toFixed(2)}, ${relevant.size} relevant; top: ${titles
+        .slice(0, 4)
+        .map((r) => `${r.title} [${r.brand}]${relevant.has(r.id) ? ' ✓' : ''}`)
+        .join(' | ')}`,
+    );
+  }
   byKind.set(item.kind, entry);
 }
 

@@ -144,6 +144,22 @@ export function engineContract(name: string, options: ContractOptions) {
       expect(await ids(q('nint'))).toEqual(['P6']);
     });
 
+    it('finds a known brand by its other name, and model names typed as one word', async () => {
+      await t.call('POST', `/v1/stores/${a.storeId}/products/batch`, {
+        token: a.owner,
+        body: {
+          upsert: [
+            { externalId: 'S1', title: '资生堂 防晒露 60ml 户外', brand: '资生堂', price: 19_900 },
+            { externalId: 'S2', title: 'Apple iPhone 15 Pro Max 256GB 原色钛金属', brand: 'Apple', price: 899_900 },
+          ],
+        },
+      });
+      await options.settle(t);
+      t.clock.advance(61_000); // the typo and word-split vocabulary refreshes at most once a minute
+      expect(await ids(q('shiseido'))).toEqual(['S1']);
+      expect(await ids(q('iphone15promax'))).toEqual(['S2']);
+    });
+
     it('ranks a title match above a description-only match', async () => {
       await t.call('POST', `/v1/stores/${a.storeId}/products/batch`, {
         token: a.owner,

@@ -4,6 +4,7 @@
  */
 import { type CompiledQuery, sql } from 'kysely';
 import type { Db } from '../db/database';
+import { FlushSchedule } from '../ops/flush-schedule';
 
 const HALF_LIFE_HOURS = 24;
 const FLUSH_EVERY_MS = 10_000;
@@ -12,7 +13,7 @@ const MAX_QUERY_LENGTH = 40;
 
 export class HotQueries {
   private pending = new Map<string, { count: number; hits: number }>();
-  private lastFlush = 0;
+  private readonly schedule = new FlushSchedule(FLUSH_EVERY_MS, FLUSH_AT_PENDING);
 
   /** Counts a normalised query that found something. */
   record(q: string, hits: number) {
@@ -40,10 +41,7 @@ export class HotQueries {
 
   /** Writes what was counted if enough has gathered or enough time has passed. */
   async flushIfDue(db: Db, now: Date, force = false) {
-    if (this.pending.size === 0) return;
-    if (!force && this.pending.size < FLUSH_AT_PENDING && now.getTime() - this.lastFlush < FLUSH_EVERY_MS)
-      return;
-    this.lastFlush = now.getTime();
+    if (!this.schedule.due(this.pending.size, now, force)) return;
     await db.batch(this.statements(db, now));
   }
 

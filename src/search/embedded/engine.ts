@@ -25,9 +25,8 @@ export function createEmbeddedEngine(options: { db: Db; analyzer: Analyzer; cloc
 
   async function search(query: SearchQuery): Promise<EngineResult> {
     const spec = specs[query.type];
-    const match = query.q.trim()
-      ? analyzer.matchExpression(query.q, { typos: await vocabulary.typos() })
-      : null;
+    const typos = await vocabulary.typos();
+    const match = query.q.trim() ? analyzer.matchExpression(query.q, { typos }) : null;
     if (query.q.trim() && match === null) return { hits: [], total: 0, facets: {} };
     const fts = sql.raw(spec.fts);
     const catalog = sql`${sql.table(spec.table)} AS c`;
@@ -81,7 +80,10 @@ export function createEmbeddedEngine(options: { db: Db; analyzer: Analyzer; cloc
       }
     }
     return {
-      hits: rows.rows.map((r) => ({ id: r.id, highlightTitle: analyzer.highlight(r.title, query.q) })),
+      hits: rows.rows.map((r) => ({
+        id: r.id,
+        highlightTitle: analyzer.highlight(r.title, query.q, { typos }),
+      })),
       total,
       facets,
     };

@@ -26,9 +26,7 @@ export function createVocabulary(db: Db, clock: Clock): Vocabulary {
 
   async function build(): Promise<Snapshot> {
     const words = await sql<{ term: string }>`SELECT DISTINCT term FROM product_fts_vocab
-      WHERE col IN ('title', 'brand') AND term GLOB '[a-z][a-z][a-z]*' AND term NOT GLOB '*[^a-z]*'`.execute(
-      db.kysely,
-    );
+      WHERE col IN ('title', 'brand') AND term GLOB '[a-z]*' AND term NOT GLOB '*[^a-z]*'`.execute(db.kysely);
     const brands = await db.kysely
       .selectFrom('products')
       .select(['brand', (eb) => eb.fn.countAll<number>().as('count')])

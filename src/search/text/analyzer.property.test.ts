@@ -1,3 +1,4 @@
+/** Arbitrary input never becomes FTS5 syntax: every expression is null or accepted by SQLite. */
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';

@@ -4,7 +4,7 @@ import { highlightTitle } from './highlight';
 import { normalize } from './normalize';
 import { expression, MAX_QUERY_LENGTH, queryTerms } from './query';
 import { type ScanSink, scan } from './scan';
-import type { Segmenter } from './segmenter';
+import { brandSynonyms, type Segmenter } from './segmenter';
 import type { TypoIndex } from './typo';
 
 export interface IndexColumns {
@@ -44,6 +44,12 @@ const TRAILING_SPACE = /\s$/;
 
 export function createAnalyzer(segmenter: Segmenter): Analyzer {
   const han = createHanSegmenter(segmenter);
+  const synonyms = brandSynonyms(normalize);
+  /** The brand as sent, with its other name when the marketplace knows the brand. */
+  const brandText = (brand: string) => {
+    const other = brand ? synonyms.get(normalize(brand)) : undefined;
+    return other ? `${brand} ${other}` : brand;
+  };
 
   /** Collects one document's tokens per column; Han runs are placeholders until all are segmented at once. */
   const runs: string[] = [];
@@ -75,7 +81,7 @@ export function createAnalyzer(segmenter: Segmenter): Analyzer {
   function indexColumns(doc: IndexDoc): IndexColumns {
     runs.length = 0;
     const title = planOf(doc.title);
-    const brand = planOf(doc.brand ?? '');
+    const brand = planOf(brandText(doc.brand ?? ''));
     const tags = doc.tags?.length ? doc.tags.join('\n') : '';
     const body = planOf(doc.body ? (tags ? `${doc.body}\n${tags}` : doc.body) : tags);
     const segmented = runs.length > 0 ? han.segment(runs) : [];

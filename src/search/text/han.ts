@@ -7,7 +7,7 @@ export interface HanRun {
   words: string[];
   /** The dictionary words inside each of `words` (`cutForSearch`'s extras), same order. */
   inner: string[][];
-  /** Everything to index: each word after the words inside it. */
+  /** Everything to index: each word after its inner words and the characters they leave out. */
   search: string[];
   /** Pinyin tokens for the py column, computed on first use. */
   py?: string[];
@@ -30,6 +30,7 @@ export interface HanSegmenter {
   segment(runs: string[]): HanRun[];
   /** The run's pinyin tokens: full and initials of each word, and of each pair of neighbouring words. */
   pinyin(run: HanRun): string[];
+  /** The run's words and inner words with their places and pinyin. */
   spans(run: HanRun): PinyinSpan[];
 }
 
@@ -81,8 +82,9 @@ function split(words: string[]): string[][] {
 
 /**
  * `cutForSearch` is `cut` with each long word's inner words first: attribute them to their word. The
- * index also gets the characters of a compound that its inner words leave out, so that 压缩袋, typed
- * as 压缩 + 袋, still finds 真空压缩袋 (inner words 真空, 压缩); a word with none (雅诗兰黛) stays whole.
+ * index also gets the characters of a compound of four or more that its inner words leave out, so that
+ * 压缩袋, typed as 压缩 + 袋, still finds 真空压缩袋 (inner words 真空, 压缩); a word with no inner
+ * word (雅诗兰黛) stays whole, and so does a short one (洗面奶, not 洗面 + 奶).
  */
 function group(words: string[], search: string[]): HanRun {
   const inner: string[][] = words.map(() => []);
@@ -95,7 +97,7 @@ function group(words: string[], search: string[]): HanRun {
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
     all.push(...inner[k]!);
-    if (word.length >= 3 && inner[k]!.length > 0) all.push(...uncovered(word, inner[k]!));
+    if (word.length >= 4 && inner[k]!.length > 0) all.push(...uncovered(word, inner[k]!));
     all.push(word);
   }
   return { words, inner, search: all };

@@ -1,3 +1,4 @@
+/** Normalisation and its map back to the source characters. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize, normalizeChars, toSimplified } from './normalize';

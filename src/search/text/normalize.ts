@@ -15,36 +15,37 @@ function converter(): Convert {
   return convert;
 }
 
+/** The single-character entries of a dictionary group list: source → target. */
+function characterMap(groups: readonly (readonly (string | readonly (readonly [string, string])[])[])[]) {
+  const map = new Map<string, string>();
+  for (const group of groups) {
+    for (const dict of group) {
+      const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')) : dict;
+      for (const [source, target] of entries) if (source?.length === 1 && target) map.set(source, target);
+    }
+  }
+  return map;
+}
+
 function traditionalTable(): Uint8Array {
   if (traditional) return traditional;
   const table = new Uint8Array(0x10000);
-  const convertOne = converter();
-  const mark = (source: string, target: string | undefined) => {
-    if (source.length === 1 && target !== source && convertOne(source) !== source)
-      table[source.charCodeAt(0)] = 1;
-  };
-  for (const group of [...(Locale.from.tw ?? []), ...(Locale.to.cn ?? [])]) {
-    for (const dict of group) {
-      if (typeof dict !== 'string') {
-        for (const [source, target] of dict) mark(source, target);
-        continue;
-      }
-      for (const entry of dict.split('|')) {
-        const space = entry.indexOf(' ');
-        if (space > 0) mark(entry.slice(0, space), entry.slice(space + 1));
-      }
-    }
+  const variants = characterMap(Locale.from.tw ?? []);
+  const simplified = characterMap(Locale.to.cn ?? []);
+  for (const source of new Set([...variants.keys(), ...simplified.keys()])) {
+    const standard = variants.get(source) ?? source;
+    if ((simplified.get(standard) ?? standard) !== source) table[source.charCodeAt(0)] = 1;
   }
   traditional = table;
   return table;
 }
 
-/** Simplified Chinese for `text`; the converter only runs when a character needs it. */
+/** Simplified Chinese for `text`; the converter only runs for a character that needs it (or a rare CJK extension one). */
 export function toSimplified(text: string): string {
   const table = traditionalTable();
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x3400 && (table[code] === 1 || (code >= 0xd800 && code <= 0xdbff))) return converter()(text);
+    if (code >= 0x3400 && (table[code] === 1 || (code >= 0xd840 && code <= 0xd8bf))) return converter()(text);
   }
   return text;
 }

@@ -9,7 +9,8 @@ export interface QueryTerm {
   /** For a long Han word, the shorter words covering it (男士洗面奶 → 男士, 洗面奶), to find it written apart. */
   parts: string[];
   /** On the last term: the characters the query ends with, left single by the segmenter, typed as one word (雅诗 of 雅诗兰黛). */
-  tail?: { text: string; count: number };
+  tail?: { text: string; count: number } | undefined;
+  /** For a Han word, which run of Han characters in the query it came from. */
   run?: number;
 }
 
@@ -55,35 +56,39 @@ export function queryTerms(normalized: string, han: HanSegmenter): QueryTerm[] {
   const meaningful = terms.filter((t) => !(t.kind === 'han' && STOP_WORDS.has(t.text)));
   const kept = (meaningful.length > 0 ? meaningful : terms).slice(0, MAX_TERMS);
   const last = kept[kept.length - 1];
-  if (last?.run !== undefined) {
-    let count = 0;
-    for (let i = kept.length - 1; i >= 0 && kept[i]!.run === last.run && kept[i]!.text.length === 1; i--)
-      count++;
-    if (count > 1)
-      last.tail = {
-        text: kept
-          .slice(-count)
-          .map((t) => t.text)
-          .join(''),
-        count,
-      };
-  }
+  if (last) last.tail = tailOf(kept, last);
   return kept;
 }
 
-/** The longest inner words from left to right, single characters where none starts; empty when that is the word itself. */
+/** The single characters the query ends with, from one Han run, as one text: 雅|诗 → 雅诗. */
+function tailOf(terms: QueryTerm[], last: QueryTerm): QueryTerm['tail'] {
+  if (last.run === undefined) return undefined;
+  let count = 0;
+  for (let i = terms.length - 1; i >= 0; i--) {
+    const term = terms[i]!;
+    if (term.run !== last.run || term.text.length !== 1) break;
+    count++;
+  }
+  if (count < 2) return undefined;
+  return { text: terms.slice(-count).reduce((text, t) => text + t.text, ''), count };
+}
+
+/**
+ * The longest inner words from left to right, when they cover the word without single characters:
+ * 男士洗面奶 → 男士 + 洗面奶, but not 洗面奶 → 洗面 + 奶 (a lone 奶 matches too much, and outranks).
+ */
 function cover(word: string, inner: string[]): string[] {
-  if (word.length < 3 || inner.length === 0) return [];
+  if (word.length < 4 || inner.length === 0) return [];
   const parts: string[] = [];
   let at = 0;
   while (at < word.length) {
     let best = '';
     for (const w of inner) if (w.length > best.length && word.startsWith(w, at)) best = w;
-    if (!best) best = word.slice(at, at + 1);
+    if (best.length < 2) return [];
     parts.push(best);
     at += best.length;
   }
-  return parts.length > 1 ? parts : [];
+  return parts;
 }
 
 /** An FTS5 string literal: the only syntax user text ever reaches. */
@@ -107,6 +112,8 @@ export function expression(terms: QueryTerm[], options: ExpressionOptions): stri
     if (term.kind === 'latin' && options.typos) {
       for (const variant of options.typos.variants(term.text))
         if (variant !== term.text) forms.push(literal(variant));
+      const pieces = options.typos.split(term.text);
+      if (pieces) forms.push(literal(pieces.join(' ')));
     }
     if (term.parts.length > 1) forms.push(`(${term.parts.map(literal).join(' AND ')})`);
     clauses.push(forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`);

@@ -1,3 +1,4 @@
+/** The marketplace dictionary, the Node segmenter and pinyin. */
 import { describe, expect, it } from 'vitest';
 import { createNodeSegmenter } from './jieba-node';
 import { fullPinyin, pinyinInitials, pinyinOf } from './pinyin';

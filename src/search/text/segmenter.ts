@@ -96,3 +96,14 @@ const FREQUENCY = 20_000;
 export function userDictionary(): string {
   return marketplaceWords.map((word) => `${word} ${FREQUENCY}\n`).join('');
 }
+
+/** Each known brand's other name (兰蔻 ↔ Lancôme), keyed by `key(name)`, so a shopper finds it by either. */
+export function brandSynonyms(key: (name: string) => string): Map<string, string> {
+  const synonyms = new Map<string, string>();
+  for (const [name, alias] of brands) {
+    if (!alias) continue;
+    synonyms.set(key(name), alias);
+    synonyms.set(key(alias), name);
+  }
+  return synonyms;
+}
