@@ -19,6 +19,7 @@ const envSchema = z.object({
   WECHAT_APP_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com'),
   MARKETPLACE_NAME: z.string().min(1).max(40).default('集市'),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   MEILI_URL: z.url({ protocol: /^https?$/ }).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -35,6 +36,8 @@ export interface Config {
   wechat: { appId: string; appSecret: string } | null;
   wechatApiBase: string;
   marketplaceName: string;
+  /** Where shoppers reach the marketplace's pages, for share codes. */
+  publicBaseUrl: string;
   /** Search through Meilisearch instead of the embedded engine. */
   meili: { url: string; apiKey: string | undefined } | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -76,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : null,
     wechatApiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
     marketplaceName: e.MARKETPLACE_NAME,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_API_KEY } : null,
     logLevel: e.LOG_LEVEL,
   };

@@ -1,10 +1,12 @@
 /** What the app is built from; each runtime's entry assembles these. */
 import type { Clock } from './clock';
 import type { Db } from './db/database';
+import type { Engagement } from './feed/engagement';
 import type { Logger } from './ops/logger';
 import type { Metrics } from './ops/metrics';
 import type { SearchEngine } from './search/engine';
 import type { HotQueries } from './search/hot-queries';
+import type { RateLimiter } from './shoppers/rate-limit';
 import type { WeChatClient } from './wechat/client';
 
 export interface AppConfig {
@@ -12,6 +14,8 @@ export interface AppConfig {
   devLogin: boolean;
   sessionSecret: string;
   marketplaceName: string;
+  /** Where the marketplace's own pages are, for share codes: `${publicBaseUrl}/p/{productId}`. */
+  publicBaseUrl: string;
 }
 
 export interface Deps {
@@ -25,6 +29,9 @@ export interface Deps {
   /** The search engine: embedded (SQLite FTS5) by default, Meilisearch when configured. */
   search: SearchEngine;
   hotQueries: HotQueries;
+  /** Views and friend-adds, counted in memory and flushed in batches. */
+  engagement: Engagement;
+  limiter: RateLimiter;
   /** The API reference's browser script, served at /docs/scalar.js so /docs works offline. */
   docsScript?: string;
 }

@@ -15,6 +15,7 @@ export const errorStatus = {
   batch_too_large: 413,
   unsupported_media_type: 415,
   store_incomplete: 422,
+  wxacode_rejected: 422,
   rate_limited: 429,
   internal_error: 500,
   wechat_unavailable: 503,

@@ -38,7 +38,8 @@ const positionSchema = z.object({ k: z.union([z.string(), z.number()]), id: z.st
 export const encodeCursor = (position: Position): string => encodeToken(position);
 
 /** Reads a cursor made by `encodeCursor`; anything else is a 400 naming the `cursor` field. */
-export const decodeCursor = (cursor: string | undefined): Position | null => decodeToken(positionSchema, cursor);
+export const decodeCursor = (cursor: string | undefined): Position | null =>
+  decodeToken(positionSchema, cursor);
 
 /** Given `limit + 1` rows, the page and the cursor of the next one (null at the end). */
 export function pageOf<T>(rows: T[], limit: number, position: (row: T) => Position) {

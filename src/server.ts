@@ -7,12 +7,14 @@ import { createApp } from './api/app';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { openSqlite } from './db/sqlite';
+import { Engagement } from './feed/engagement';
 import { randomToken } from './ids';
 import { jsonLogger } from './ops/logger';
 import { Metrics } from './ops/metrics';
 import { HotQueries } from './search/hot-queries';
 import { nodeSearchEngine } from './search/node-engine';
 import { DEMO_CORPUS, loadCorpus } from './seed/load';
+import { createMemoryRateLimiter } from './shoppers/rate-limit';
 import { createWeChatClient } from './wechat/client';
 
 function config() {
@@ -59,10 +61,13 @@ const deps = {
     devLogin: cfg.devLogin,
     sessionSecret: sessionSecret(cfg.dataDir, cfg.sessionSecret),
     marketplaceName: cfg.marketplaceName,
+    publicBaseUrl: cfg.publicBaseUrl,
   },
   wechat: cfg.wechat ? createWeChatClient({ apiBase: cfg.wechatApiBase, ...cfg.wechat }) : null,
   search,
   hotQueries: new HotQueries(),
+  engagement: new Engagement(),
+  limiter: createMemoryRateLimiter(),
   docsScript: docsScript(),
 };
 

@@ -3,12 +3,14 @@ import { createApp } from '../src/api/app';
 import { manualClock } from '../src/clock';
 import { openSqlite } from '../src/db/sqlite';
 import type { Deps } from '../src/deps';
+import { Engagement } from '../src/feed/engagement';
 import { type Logger, silentLogger } from '../src/ops/logger';
 import { Metrics } from '../src/ops/metrics';
 import { createEmbeddedEngine } from '../src/search/embedded/engine';
 import type { SearchEngine } from '../src/search/engine';
 import { HotQueries } from '../src/search/hot-queries';
 import { nodeAnalyzer } from '../src/search/text/node-analyzer';
+import { createMemoryRateLimiter } from '../src/shoppers/rate-limit';
 import type { WeChatClient } from '../src/wechat/client';
 
 export interface TestOptions {
@@ -40,10 +42,13 @@ export function testApp(options: TestOptions = {}) {
       devLogin: options.devLogin ?? true,
       sessionSecret: 'test-secret-that-is-long-enough-for-hs256-0123456789',
       marketplaceName: '集市',
+      publicBaseUrl: 'https://jishi.example.com',
     },
     wechat: options.wechat ?? null,
     search: options.search?.(db, clock) ?? createEmbeddedEngine({ db, clock, analyzer: nodeAnalyzer() }),
     hotQueries: new HotQueries(),
+    engagement: new Engagement(),
+    limiter: createMemoryRateLimiter(),
     docsScript: '/* scalar */',
   };
   const app = createApp(deps);

@@ -10,9 +10,12 @@ import { authenticate } from './middleware/auth';
 import { observe } from './middleware/observe';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
+import { feedRoutes } from './routes/feed';
 import { moderationRoutes } from './routes/moderation';
 import { opsRoutes } from './routes/ops';
+import { reportRoutes } from './routes/reports';
 import { searchRoutes } from './routes/search';
+import { shopperRoutes } from './routes/shoppers';
 import { storeRoutes } from './routes/stores';
 
 /** Bodies other than catalog batches are small forms. */
@@ -45,6 +48,9 @@ export function createApp(deps: Deps) {
   app.route('/v1', catalogRoutes);
   app.route('/v1', moderationRoutes);
   app.route('/v1', searchRoutes);
+  app.route('/v1', feedRoutes);
+  app.route('/v1', shopperRoutes);
+  app.route('/v1', reportRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

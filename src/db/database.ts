@@ -1,13 +1,16 @@
 /** The database as the app sees it: Kysely for reads, and an atomic batch for writes. */
 import type { CompiledQuery, Kysely } from 'kysely';
+import type { FeedTables } from '../feed/stats.table';
 import type { AuditLogTable } from '../moderation/audit.table';
+import type { ReportTables } from '../reports/tables';
 import type { SearchOutboxTable } from '../search/outbox.table';
 import type { SearchQueriesTable } from '../search/search.table';
+import type { ShopperTables } from '../shoppers/tables';
 import type { UsersTable } from '../users/users.table';
 import type { PostsTable, ProductsTable } from '../vendors/catalog.table';
 import type { ApiKeysTable, StoresTable } from '../vendors/stores.table';
 
-export interface Database {
+export interface Database extends FeedTables, ShopperTables, ReportTables {
   users: UsersTable;
   stores: StoresTable;
   api_keys: ApiKeysTable;

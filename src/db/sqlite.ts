@@ -28,6 +28,8 @@ export function openSqlite(filename: string, options: { migrations?: string } = 
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   migrate(raw, options.migrations ?? migrationsDir);
+  // Gathers the statistics the query planner needs, on tables that lack them (bounded work).
+  raw.pragma('optimize=0x10002');
 
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   const statements = new Map<string, BetterSqlite3.Statement>();

@@ -8,6 +8,8 @@ import { decodeCursor, pageOf, seekAfter } from '../paging';
 import { type Actor, requireModerator } from '../users/actor';
 
 export interface AuditEntry {
+  /** Given when the change it records must point at its entry (a report's resolution). */
+  id?: string;
   actorId: string;
   action: string;
   target: { type: 'store' | 'product' | 'post' | 'report'; id: string };
@@ -15,18 +17,18 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** A row the guarded change leaves behind only when it applied: a store at its new version, a report carrying the entry's id. */
+export type AuditGuard =
+  | { table: 'stores'; id: string; column: 'version'; equals: number }
+  | { table: 'reports'; id: string; column: 'resolution_audit_id'; equals: string };
+
 /**
  * The insert for one entry, to run in the same batch as the change it records. With `onlyIf`,
- * the entry lands only when the store is at that version, i.e. when the guarded update applied.
+ * the entry lands only when the guard's row shows that the guarded update applied.
  */
-export function auditInsert(
-  db: Db,
-  at: Date,
-  entry: AuditEntry,
-  onlyIf?: { storeId: string; version: number },
-): CompiledQuery {
+export function auditInsert(db: Db, at: Date, entry: AuditEntry, onlyIf?: AuditGuard): CompiledQuery {
   const row = {
-    id: newId('au'),
+    id: entry.id ?? newId('au'),
     at: at.toISOString(),
     actor_id: entry.actorId,
     action: entry.action,
@@ -40,12 +42,9 @@ export function auditInsert(
   return db.kysely
     .insertInto('audit_log')
     .columns(cols)
-    .expression((eb) =>
-      eb
-        .selectFrom('stores')
-        .select(cols.map((c) => sql<unknown>`${row[c]}`.as(c)))
-        .where('id', '=', onlyIf.storeId)
-        .where('version', '=', onlyIf.version),
+    .expression(
+      sql`SELECT ${sql.join(cols.map((c) => sql`${row[c]}`))} FROM ${sql.table(onlyIf.table)}
+        WHERE id = ${onlyIf.id} AND ${sql.ref(onlyIf.column)} = ${onlyIf.equals}`,
     )
     .compile();
 }

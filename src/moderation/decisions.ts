@@ -77,7 +77,7 @@ export async function decide(
         reason,
         details: { from, to },
       },
-      { storeId, version },
+      { table: 'stores', id: storeId, column: 'version', equals: version },
     ),
     ...storeSearchStatements(deps, { ...row, status: to }),
   ]);

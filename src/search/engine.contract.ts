@@ -150,7 +150,12 @@ export function engineContract(name: string, options: ContractOptions) {
         body: {
           upsert: [
             { externalId: 'S1', title: '资生堂 防晒露 60ml 户外', brand: '资生堂', price: 19_900 },
-            { externalId: 'S2', title: 'Apple iPhone 15 Pro Max 256GB 原色钛金属', brand: 'Apple', price: 899_900 },
+            {
+              externalId: 'S2',
+              title: 'Apple iPhone 15 Pro Max 256GB 原色钛金属',
+              brand: 'Apple',
+              price: 899_900,
+            },
           ],
         },
       });

@@ -39,7 +39,9 @@ describe('the demo marketplace', () => {
     const titles = async () => {
       const t = testApp();
       await loadCorpus(t.deps, { ...DEMO_CORPUS, stores: 3 });
-      return (await t.db.kysely.selectFrom('products').select('title').orderBy('title').execute()).map((r) => r.title);
+      return (await t.db.kysely.selectFrom('products').select('title').orderBy('title').execute()).map(
+        (r) => r.title,
+      );
     };
     expect(await titles()).toEqual(await titles());
   });

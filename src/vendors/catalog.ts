@@ -10,9 +10,15 @@ import { canSee, isOwner, loadStore, visibleStore } from './store-access';
 import { toStoreSummary } from './stores';
 import type { StoresTable } from './stores.table';
 
+/** The store fields an item needs to read back: its summary and its mini-program links. */
+export type StoreOfItem = Pick<
+  StoresTable,
+  'id' | 'name' | 'city' | 'logo_url' | 'mp_app_id' | 'mp_home_path' | 'mp_product_path'
+>;
+
 const seesEverything = (actor: Actor, store: StoresTable) => isOwner(actor, store) || isModerator(actor);
 
-export function toProduct(row: ProductsTable, store: StoresTable): Product {
+export function toProduct(row: ProductsTable, store: StoreOfItem): Product {
   return {
     id: row.id,
     storeId: row.store_id,
@@ -35,7 +41,7 @@ export function toProduct(row: ProductsTable, store: StoresTable): Product {
   };
 }
 
-export function toPost(row: PostsTable, store: StoresTable): Post {
+export function toPost(row: PostsTable, store: StoreOfItem): Post {
   return {
     id: row.id,
     storeId: row.store_id,

@@ -169,7 +169,7 @@ export async function updateStore(
           target: { type: 'store', id: storeId },
           details: { from: row.wechat_id, to: cols.wechat_id },
         },
-        { storeId, version: row.version + 1 },
+        { table: 'stores', id: storeId, column: 'version', equals: row.version + 1 },
       ),
     );
   }

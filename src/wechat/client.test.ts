@@ -5,7 +5,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWeChatClient } from './client';
-import { createWeChatEmulator } from './emulator';
+import { createWeChatEmulator, EMULATED_WXACODE_PNG } from './emulator';
 import { WeChatApiError, WeChatRequestError, wechatErrorCodes } from './errors';
 
 const wxApp = { appId: 'wx00000000000000aa', appSecret: 'the-secret-s3cr3t' };
@@ -13,7 +13,9 @@ const emulator = createWeChatEmulator({ apps: [wxApp] });
 const broken = new Hono()
   .get('/html/sns/jscode2session', (c) => c.html('<html><body>502 Bad Gateway</body></html>'))
   .get('/down/sns/jscode2session', (c) => c.json({ errcode: -1, errmsg: 'system error' }, 503))
-  .get('/odd/sns/jscode2session', (c) => c.json({ openid: 'o-1' }));
+  .get('/odd/sns/jscode2session', (c) => c.json({ openid: 'o-1' }))
+  .get('/odd/cgi-bin/token', (c) => c.json({ access_token: 'odd-token', expires_in: 7200 }))
+  .post('/odd/wxa/getwxacodeunlimit', (c) => c.json({ errcode: 0, errmsg: 'ok' }));
 
 let emulatorServer: ServerType;
 let brokenServer: ServerType;
@@ -131,6 +133,89 @@ describe('WeChat client', () => {
 
   it('gives a WeChatRequestError for a success without session_key', async () => {
     const err = await failure(client(`${brokenBase}/odd`).code2Session('any'));
+    expect(err).toBeInstanceOf(WeChatRequestError);
+  });
+});
+
+describe('WeChat client: mini-program codes', () => {
+  /** A client against the emulator that counts the requests per path and runs on a clock of its own. */
+  function counted(overrides: { appSecret?: string } = {}) {
+    const calls: string[] = [];
+    let now = Date.parse('2026-11-01T08:00:00Z');
+    const wx = createWeChatClient({
+      apiBase: emulatorBase,
+      ...wxApp,
+      ...overrides,
+      now: () => now,
+      fetch: (input, init) => {
+        calls.push(new URL(String(input)).pathname);
+        return fetch(input, init);
+      },
+    });
+    const tokenCalls = () => calls.filter((p) => p === '/cgi-bin/token').length;
+    return { wx, calls, tokenCalls, advance: (ms: number) => (now += ms) };
+  }
+  const code = { scene: 'p=AAAAAAAAAAAAAAAAAAAAAA', page: 'pages/product/index' };
+
+  it('returns the image WeChat sends, with its content type', async () => {
+    const image = await counted().wx.getUnlimitedQrCode(code);
+    expect(image).toEqual({ contentType: 'image/png', bytes: EMULATED_WXACODE_PNG });
+    expect(emulator.wxaCodes.at(-1)).toMatchObject({ scene: code.scene, page: code.page });
+  });
+
+  it('fetches the access token once and keeps it until five minutes before it expires', async () => {
+    const { wx, tokenCalls, advance } = counted();
+    await Promise.all([wx.getUnlimitedQrCode(code), wx.getUnlimitedQrCode(code)]);
+    await wx.getUnlimitedQrCode(code);
+    expect(tokenCalls()).toBe(1);
+    advance((7200 - 5 * 60) * 1000 - 1);
+    await wx.getUnlimitedQrCode(code);
+    expect(tokenCalls()).toBe(1);
+    advance(1);
+    await wx.getUnlimitedQrCode(code);
+    expect(tokenCalls()).toBe(2);
+  });
+
+  it('fetches a new token and tries once more when WeChat says the token expired (42001) or is stale (40001)', async () => {
+    const { wx, tokenCalls } = counted();
+    await wx.getUnlimitedQrCode(code);
+    emulator.expireAccessTokens();
+    expect((await wx.getUnlimitedQrCode(code)).contentType).toBe('image/png');
+    expect(tokenCalls()).toBe(2);
+    emulator.injectFault(wechatErrorCodes.invalidCredential, 1, 'wxacode');
+    expect((await wx.getUnlimitedQrCode(code)).contentType).toBe('image/png');
+    expect(tokenCalls()).toBe(3);
+  });
+
+  it('gives up after one fresh token when WeChat keeps refusing it', async () => {
+    const { wx, calls } = counted();
+    emulator.injectFault(wechatErrorCodes.invalidCredential, 2, 'wxacode');
+    const err = await failure(wx.getUnlimitedQrCode(code));
+    expect((err as WeChatApiError).errcode).toBe(wechatErrorCodes.invalidCredential);
+    expect(calls.filter((p) => p === '/wxa/getwxacodeunlimit')).toHaveLength(2);
+  });
+
+  it.each([
+    ['an over-long scene', { scene: 'x'.repeat(33) }, wechatErrorCodes.invalidSceneLength],
+    ['a scene with characters WeChat does not allow', { scene: 'q=口红' }, wechatErrorCodes.invalidScene],
+    [
+      'a page with a leading slash',
+      { scene: 'a=1', page: '/pages/product/index' },
+      wechatErrorCodes.invalidPage,
+    ],
+  ])('turns %s into the WeChatApiError WeChat answers', async (_, request, errcode) => {
+    const err = await failure(counted().wx.getUnlimitedQrCode(request));
+    expect(err).toBeInstanceOf(WeChatApiError);
+    expect((err as WeChatApiError).errcode).toBe(errcode);
+  });
+
+  it('turns a refused token request into a WeChatApiError without the secret in it', async () => {
+    const err = await failure(counted({ appSecret: 'not-the-secret' }).wx.getUnlimitedQrCode(code));
+    expect((err as WeChatApiError).errcode).toBe(wechatErrorCodes.invalidAppSecret);
+  });
+
+  it('gives a WeChatRequestError for an answer that is neither an image nor an errcode', async () => {
+    const err = await failure(client(`${brokenBase}/odd`).getUnlimitedQrCode(code));
     expect(err).toBeInstanceOf(WeChatRequestError);
   });
 });

@@ -1,6 +1,6 @@
-/** The emulator answers like WeChat's code2Session, through `app.request()`. */
-import { describe, expect, it } from 'vitest';
-import { createWeChatEmulator } from './emulator';
+/** The emulator answers like WeChat's code2Session, access token and getwxacodeunlimit, through `app.request()`. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createWeChatEmulator, EMULATED_WXACODE_PNG } from './emulator';
 import { wechatErrorCodes } from './errors';
 
 const appA = { appId: 'wx00000000000000aa', appSecret: 'secret-a' };
@@ -158,5 +158,117 @@ describe('WeChat emulator: HTTP controls', () => {
     for (const body of [{ errcode: 0 }, { errcode: '45011' }, { errcode: 45011, times: 0 }, {}]) {
       expect((await postJson('/emulator/faults', body)).status).toBe(400);
     }
+  });
+});
+
+describe('WeChat emulator: GET /cgi-bin/token and POST /wxa/getwxacodeunlimit', () => {
+  const token = async (params: Record<string, string>) => {
+    const res = await setupRef.emulator.app.request(`/cgi-bin/token?${new URLSearchParams(params)}`);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const tokenFor = async (app = appA) =>
+    (await token({ grant_type: 'client_credential', appid: app.appId, secret: app.appSecret }))
+      .access_token as string;
+  const wxaCode = async (accessToken: string | null, body: unknown) => {
+    const query = accessToken === null ? '' : `?access_token=${accessToken}`;
+    const res = await setupRef.emulator.app.request(`/wxa/getwxacodeunlimit${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const type = res.headers.get('content-type') ?? '';
+    return type.startsWith('image/')
+      ? { type, bytes: new Uint8Array(await res.arrayBuffer()) }
+      : { type, json: (await res.json()) as { errcode: number; errmsg: string } };
+  };
+  let setupRef: ReturnType<typeof setup>;
+  beforeEach(() => {
+    setupRef = setup();
+  });
+
+  it('issues a two-hour access token for the app’s id and secret', async () => {
+    const body = await token({ grant_type: 'client_credential', appid: appA.appId, secret: appA.appSecret });
+    expect(body).toEqual({ access_token: expect.any(String), expires_in: 7200 });
+  });
+
+  it.each([
+    [{ grant_type: 'authorization_code', appid: appA.appId, secret: appA.appSecret }, 40002],
+    [{ grant_type: 'client_credential', secret: appA.appSecret }, 41002],
+    [{ grant_type: 'client_credential', appid: appA.appId }, 41004],
+    [{ grant_type: 'client_credential', appid: 'wx-nobody', secret: appA.appSecret }, 40013],
+    [{ grant_type: 'client_credential', appid: appA.appId, secret: appB.appSecret }, 40125],
+  ])('refuses a token request %j with errcode %i', async (params, errcode) => {
+    expect((await token(params)).errcode).toBe(errcode);
+  });
+
+  it('answers a valid request with the same small PNG every time and records what was asked', async () => {
+    const accessToken = await tokenFor();
+    const body = { scene: "p=AZaz09!#$&'()*+,/:;=?@-._~", page: 'pages/product/index', check_path: false };
+    const answer = await wxaCode(accessToken, body);
+    expect(answer).toEqual({ type: 'image/png', bytes: EMULATED_WXACODE_PNG });
+    expect([...EMULATED_WXACODE_PNG.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(setupRef.emulator.wxaCodes).toEqual([
+      { appId: appA.appId, scene: body.scene, page: 'pages/product/index', envVersion: 'release' },
+    ]);
+  });
+
+  it.each([
+    ['no access token', null, { scene: 'a=1' }, 41001],
+    ['an unknown access token', 'nope', { scene: 'a=1' }, 40001],
+    ['a body that is not JSON', 'TOKEN', 'scene=a', 47001],
+    ['no scene', 'TOKEN', { page: 'pages/index/index' }, 40169],
+    ['a scene of 33 characters', 'TOKEN', { scene: 'x'.repeat(33) }, 40169],
+    ['a scene with %', 'TOKEN', { scene: 'q=%E4' }, 40129],
+    ['a scene in Chinese', 'TOKEN', { scene: 'q=口红' }, 40129],
+    ['a page with a leading slash', 'TOKEN', { scene: 'a=1', page: '/pages/index/index' }, 41030],
+    ['a page with a query', 'TOKEN', { scene: 'a=1', page: 'pages/index/index?id=1' }, 41030],
+    ['an unknown env_version', 'TOKEN', { scene: 'a=1', env_version: 'beta' }, 40097],
+  ])('answers %s with errcode %i', async (_, accessToken, body, errcode) => {
+    const real = accessToken === 'TOKEN' ? await tokenFor() : accessToken;
+    const answer = await wxaCode(real, body);
+    expect(answer.type).toMatch(/^application\/json/);
+    expect(answer.json?.errcode).toBe(errcode);
+    expect(answer.json?.errmsg).toMatch(/, rid: /);
+  });
+
+  it('checks the page against the released app only while check_path is on', async () => {
+    const emulator = createWeChatEmulator({ apps: [appA], publishedPages: ['pages/index/index'] });
+    const accessToken = (await (
+      await emulator.app.request(
+        `/cgi-bin/token?grant_type=client_credential&appid=${appA.appId}&secret=${appA.appSecret}`,
+      )
+    ).json()) as { access_token: string };
+    const ask = (body: unknown) =>
+      emulator.app.request(`/wxa/getwxacodeunlimit?access_token=${accessToken.access_token}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+    const unpublished = await ask({ scene: 'a=1', page: 'pages/new/index' });
+    expect(((await unpublished.json()) as { errcode: number }).errcode).toBe(41030);
+    const unchecked = await ask({ scene: 'a=1', page: 'pages/new/index', check_path: false });
+    expect(unchecked.headers.get('content-type')).toBe('image/png');
+  });
+
+  it('answers 42001 once a token expires, after two hours or when told to', async () => {
+    const early = await tokenFor();
+    setupRef.clock.advance(7200 * 1000);
+    expect((await wxaCode(early, { scene: 'a=1' })).json?.errcode).toBe(42001);
+    const fresh = await tokenFor();
+    expect((await wxaCode(fresh, { scene: 'a=1' })).type).toBe('image/png');
+    setupRef.emulator.expireAccessTokens();
+    expect((await wxaCode(fresh, { scene: 'a=1' })).json?.errcode).toBe(42001);
+  });
+
+  it('answers faults injected for an API on that API only', async () => {
+    const { emulator, exchange } = setupRef;
+    emulator.injectFault(45009, 1, 'wxacode');
+    emulator.injectFault(-1, 1, 'token');
+    expect((await exchange(emulator.issueCode('o-1'))).openid).toBe('o-1');
+    expect(
+      (await token({ grant_type: 'client_credential', appid: appA.appId, secret: appA.appSecret })).errcode,
+    ).toBe(-1);
+    const accessToken = await tokenFor();
+    expect((await wxaCode(accessToken, { scene: 'a=1' })).json?.errcode).toBe(45009);
+    expect((await wxaCode(accessToken, { scene: 'a=1' })).type).toBe('image/png');
   });
 });

@@ -1,4 +1,8 @@
-/** A faithful stand-in for WeChat's code2Session (`GET /sns/jscode2session`), with controls for tests and dev. */
+/**
+ * A faithful stand-in for the WeChat APIs we call — code2Session (`GET /sns/jscode2session`), the
+ * access token (`GET /cgi-bin/token`) and mini-program codes (`POST /wxa/getwxacodeunlimit`) — with
+ * controls for tests and dev.
+ */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { wechatErrorCodes as E } from './errors';
@@ -6,6 +10,19 @@ import { wechatErrorCodes as E } from './errors';
 export interface EmulatorOptions {
   apps: { appId: string; appSecret: string }[];
   clock?: { now(): Date };
+  /** Pages of the released app; with `check_path` on (WeChat's default) other pages answer 41030. */
+  publishedPages?: string[];
+}
+
+/** The APIs faults can be injected into. */
+export type EmulatedApi = 'code2Session' | 'token' | 'wxacode';
+
+/** What getwxacodeunlimit was asked for, as the emulator understood it. */
+export interface WxaCodeCall {
+  appId: string;
+  scene: string;
+  page: string | null;
+  envVersion: string;
 }
 
 export interface WeChatEmulator {
@@ -13,17 +30,43 @@ export interface WeChatEmulator {
   app: Hono;
   /** What `wx.login` would give this user; `appId` defaults to the first app. */
   issueCode(openid: string, options?: { unionid?: string; appId?: string }): string;
-  /** The next `times` (default 1) code2Session calls answer with this errcode, in the order injected. */
-  injectFault(errcode: number, times?: number): void;
+  /** The next `times` (default 1) calls of `api` (default code2Session) answer with this errcode, in order. */
+  injectFault(errcode: number, times?: number, api?: EmulatedApi): void;
+  /** Every access token issued so far answers 42001 from now on. */
+  expireAccessTokens(): void;
+  /** The mini-program codes made so far, oldest first. */
+  wxaCodes: WxaCodeCall[];
 }
+
+/** What a successful getwxacodeunlimit answers: a 1×1 PNG, the same every time. */
+export const EMULATED_WXACODE_PNG = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR42mNgAAAAAgAB5Sfe/AAAAABJRU5ErkJggg=='),
+  (c) => c.charCodeAt(0),
+);
 
 /** A `wx.login` code is valid for five minutes. */
 const CODE_TTL_MS = 5 * 60 * 1000;
+/** An access token is valid for two hours. */
+const TOKEN_TTL_S = 7200;
+/** WeChat's scene: at most 32 of these characters. */
+const SCENE = /^[A-Za-z0-9!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+/** A page path: segments of letters, digits, `_`, `-` and `.`, no leading slash, no query. */
+const PAGE = /^[A-Za-z0-9_\-.]+(\/[A-Za-z0-9_\-.]+)*$/;
 
 /** WeChat's own errmsg texts; WeChat appends `, rid: …` to each. */
 const errmsgs: Record<number, string> = {
   [E.busy]: 'system error',
+  [E.invalidCredential]: 'invalid credential, access_token is invalid or not latest',
+  [E.invalidGrantType]: 'invalid grant_type',
   [E.invalidAppId]: 'invalid appid',
+  [E.invalidArgs]: 'invalid args',
+  [E.invalidScene]: 'invalid scene',
+  [E.invalidSceneLength]: 'invalid length for scene, or the data is not json string',
+  [E.missingAccessToken]: 'access_token missing',
+  [E.invalidPage]: 'invalid page',
+  [E.accessTokenExpired]: 'access_token expired',
+  [E.quotaReached]: 'reach max api daily quota limit',
+  [E.dataFormatError]: 'data format error',
   [E.invalidCode]: 'invalid code',
   [E.invalidAppSecret]: 'invalid appsecret',
   [E.codeUsed]: 'code been used',
@@ -46,6 +89,14 @@ const InjectFaultBody = z.strictObject({
     .int()
     .refine((n) => n !== 0, 'must not be 0'),
   times: z.number().int().min(1).max(1000).optional(),
+  api: z.enum(['code2Session', 'token', 'wxacode']).optional(),
+});
+
+const WxaCodeBody = z.object({
+  scene: z.string().optional(),
+  page: z.string().optional(),
+  check_path: z.boolean().optional(),
+  env_version: z.string().optional(),
 });
 
 interface IssuedCode {
@@ -84,7 +135,9 @@ export function createWeChatEmulator(options: EmulatorOptions): WeChatEmulator {
   const secrets = new Map(options.apps.map((a) => [a.appId, a.appSecret]));
   const clock = options.clock ?? { now: () => new Date() };
   const codes = new Map<string, IssuedCode>();
-  const faults: { errcode: number; remaining: number }[] = [];
+  const tokens = new Map<string, { appId: string; expiresAt: number }>();
+  const wxaCodes: WxaCodeCall[] = [];
+  const faults: { api: EmulatedApi; errcode: number; remaining: number }[] = [];
 
   const forgetExpired = (now: number) => {
     for (const [code, issued] of codes) {
@@ -102,27 +155,78 @@ export function createWeChatEmulator(options: EmulatorOptions): WeChatEmulator {
     return code;
   };
 
-  const injectFault: WeChatEmulator['injectFault'] = (errcode, times = 1) => {
-    faults.push({ errcode, remaining: times });
+  const injectFault: WeChatEmulator['injectFault'] = (errcode, times = 1, api = 'code2Session') => {
+    faults.push({ api, errcode, remaining: times });
   };
 
-  const nextFault = (): number | null => {
-    const fault = faults[0];
+  const nextFault = (api: EmulatedApi): number | null => {
+    const index = faults.findIndex((f) => f.api === api);
+    const fault = faults[index];
     if (!fault) return null;
     fault.remaining -= 1;
-    if (fault.remaining <= 0) faults.shift();
+    if (fault.remaining <= 0) faults.splice(index, 1);
     return fault.errcode;
   };
 
+  const expireAccessTokens = () => {
+    for (const token of tokens.values()) token.expiresAt = 0;
+  };
+
+  /** The app's secret check shared by code2Session and the token: an errcode, or null when they match. */
+  const appCheck = (appid: string | undefined, secret: string | undefined): number | null => {
+    if (!appid) return E.missingAppId;
+    if (!secret) return E.missingAppSecret;
+    const known = secrets.get(appid);
+    if (known === undefined) return E.invalidAppId;
+    return known === secret ? null : E.invalidAppSecret;
+  };
+
+  const accessToken = (q: { grant_type?: string; appid?: string; secret?: string }) => {
+    const fault = nextFault('token');
+    if (fault !== null) return wechatError(fault);
+    if (q.grant_type !== 'client_credential') return wechatError(E.invalidGrantType);
+    const bad = appCheck(q.appid, q.secret);
+    if (bad !== null) return wechatError(bad);
+    const token = `emu_${hex(randomBytes(32))}`;
+    tokens.set(token, { appId: q.appid!, expiresAt: clock.now().getTime() + TOKEN_TTL_S * 1000 });
+    return { access_token: token, expires_in: TOKEN_TTL_S };
+  };
+
+  /** An image, or WeChat's JSON error: the checks in the order WeChat makes them. */
+  const wxaCode = (accessTokenParam: string | undefined, body: unknown): Uint8Array | object => {
+    if (!accessTokenParam) return wechatError(E.missingAccessToken);
+    const token = tokens.get(accessTokenParam);
+    if (!token) return wechatError(E.invalidCredential);
+    if (clock.now().getTime() >= token.expiresAt) return wechatError(E.accessTokenExpired);
+    const fault = nextFault('wxacode');
+    if (fault !== null) return wechatError(fault);
+    const parsed = WxaCodeBody.safeParse(body);
+    if (!parsed.success) return wechatError(E.dataFormatError);
+    const { scene = '', page, check_path = true, env_version = 'release' } = parsed.data;
+    if (scene.length === 0 || scene.length > 32) return wechatError(E.invalidSceneLength);
+    if (!SCENE.test(scene)) return wechatError(E.invalidScene);
+    if (page !== undefined && !PAGE.test(page)) return wechatError(E.invalidPage);
+    if (
+      page !== undefined &&
+      check_path &&
+      options.publishedPages &&
+      !options.publishedPages.includes(page)
+    ) {
+      return wechatError(E.invalidPage);
+    }
+    if (!['release', 'trial', 'develop'].includes(env_version)) return wechatError(E.invalidArgs);
+    wxaCodes.push({ appId: token.appId, scene, page: page ?? null, envVersion: env_version });
+    return EMULATED_WXACODE_PNG;
+  };
+
   const code2Session = (q: { appid?: string; secret?: string; js_code?: string }) => {
-    const fault = nextFault();
+    const fault = nextFault('code2Session');
     if (fault !== null) return wechatError(fault);
     if (!q.appid) return wechatError(E.missingAppId);
     if (!q.secret) return wechatError(E.missingAppSecret);
     if (!q.js_code) return wechatError(E.missingCode);
-    const secret = secrets.get(q.appid);
-    if (secret === undefined) return wechatError(E.invalidAppId);
-    if (secret !== q.secret) return wechatError(E.invalidAppSecret);
+    const bad = appCheck(q.appid, q.secret);
+    if (bad !== null) return wechatError(bad);
     const issued = codes.get(q.js_code);
     if (!issued || issued.appId !== q.appid) return wechatError(E.invalidCode);
     if (clock.now().getTime() - issued.issuedAt >= CODE_TTL_MS) {
@@ -146,6 +250,13 @@ export function createWeChatEmulator(options: EmulatorOptions): WeChatEmulator {
 
   const app = new Hono()
     .get('/sns/jscode2session', (c) => c.json(code2Session(c.req.query())))
+    .get('/cgi-bin/token', (c) => c.json(accessToken(c.req.query())))
+    .post('/wxa/getwxacodeunlimit', async (c) => {
+      const body = await c.req.json().catch(() => undefined);
+      const answer = wxaCode(c.req.query('access_token'), body);
+      if (!(answer instanceof Uint8Array)) return c.json(answer);
+      return c.body(answer.slice().buffer, 200, { 'content-type': 'image/png' });
+    })
     .post('/emulator/codes', async (c) => {
       const parsed = IssueCodeBody.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) return c.json(badRequest(parsed.error), 400);
@@ -158,9 +269,9 @@ export function createWeChatEmulator(options: EmulatorOptions): WeChatEmulator {
     .post('/emulator/faults', async (c) => {
       const parsed = InjectFaultBody.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) return c.json(badRequest(parsed.error), 400);
-      injectFault(parsed.data.errcode, parsed.data.times);
+      injectFault(parsed.data.errcode, parsed.data.times, parsed.data.api);
       return c.body(null, 204);
     });
 
-  return { app, issueCode, injectFault };
+  return { app, issueCode, injectFault, expireAccessTokens, wxaCodes };
 }

@@ -1,17 +1,28 @@
 /** Errors of the WeChat client: the API said no (with WeChat's errcode), or the request itself failed. */
 
-/** WeChat errcodes that code2Session answers and that we act on. */
+/** WeChat errcodes that code2Session, the access token and getwxacodeunlimit answer and that we act on. */
 export const wechatErrorCodes = {
   busy: -1,
+  invalidCredential: 40001,
+  invalidGrantType: 40002,
   invalidAppId: 40013,
+  invalidAccessToken: 40014,
   invalidCode: 40029,
+  invalidArgs: 40097,
   invalidAppSecret: 40125,
+  invalidScene: 40129,
   codeUsed: 40163,
+  invalidSceneLength: 40169,
   riskyUser: 40226,
+  missingAccessToken: 41001,
   missingAppId: 41002,
   missingAppSecret: 41004,
   missingCode: 41008,
+  invalidPage: 41030,
+  accessTokenExpired: 42001,
+  quotaReached: 45009,
   rateLimited: 45011,
+  dataFormatError: 47001,
 } as const;
 
 export type WeChatErrorCode = (typeof wechatErrorCodes)[keyof typeof wechatErrorCodes];

@@ -1,22 +1,20 @@
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/harness';
+import { serveOnLoopback } from '../../../test/loopback';
 import { createWeChatClient } from '../../wechat/client';
 import { createWeChatEmulator, type WeChatEmulator } from '../../wechat/emulator';
 
 const wxApp = { appId: 'wx00000000000000aa', appSecret: 'emulator-secret' };
 let emulator: WeChatEmulator;
-let server: ServerType;
+let loopback: Awaited<ReturnType<typeof serveOnLoopback>>;
 let apiBase: string;
 
 beforeAll(async () => {
   emulator = createWeChatEmulator({ apps: [wxApp] });
-  server = serve({ fetch: emulator.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  loopback = await serveOnLoopback(emulator.app.fetch);
+  apiBase = loopback.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => loopback.close());
 
 let t: TestApp;
 beforeEach(() => {

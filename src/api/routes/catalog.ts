@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../errors';
+import { countView } from '../../feed/engagement';
 import { limitParam } from '../../paging';
 import { getPost, getProduct, listStorePosts, listStoreProducts } from '../../vendors/catalog';
 import {
@@ -93,7 +94,11 @@ catalogRoutes
       request: { params: idParams },
       responses: { 200: json(z.object({ product: Product }), 'The product'), ...errors(401, 404) },
     }),
-    async (c) => c.json({ product: await getProduct(c.var.deps, c.var.actor, c.req.valid('param').id) }, 200),
+    async (c) => {
+      const product = await getProduct(c.var.deps, c.var.actor, c.req.valid('param').id);
+      await countView(c.var.deps, 'product', product.id);
+      return c.json({ product }, 200);
+    },
   )
   .openapi(
     createRoute({
@@ -105,7 +110,11 @@ catalogRoutes
       request: { params: idParams },
       responses: { 200: json(z.object({ post: Post }), 'The post'), ...errors(401, 404) },
     }),
-    async (c) => c.json({ post: await getPost(c.var.deps, c.var.actor, c.req.valid('param').id) }, 200),
+    async (c) => {
+      const post = await getPost(c.var.deps, c.var.actor, c.req.valid('param').id);
+      await countView(c.var.deps, 'post', post.id);
+      return c.json({ post }, 200);
+    },
   )
   .openapi(
     createRoute({
