@@ -71,6 +71,9 @@ const deps = {
   docsScript: docsScript(),
 };
 
+if (search.name === 'embedded' && (await search.reindexIfEmpty()))
+  logger.info('search index rebuilt from the catalog');
+
 if (cfg.demoData) {
   const { count } = await db.kysely
     .selectFrom('stores')

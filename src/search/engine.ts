@@ -53,7 +53,14 @@ export interface Suggestion {
  * and posts, because a new item's id is only known once its upsert has run.
  */
 export type CatalogChange =
-  | { kind: 'upsert'; type: 'product' | 'post'; storeId: string; items: IndexText[] }
+  | {
+      kind: 'upsert';
+      type: 'product' | 'post';
+      storeId: string;
+      items: IndexText[];
+      /** The batch's timestamp: only rows it inserted or changed (updated_at = changedAt) need indexing. */
+      changedAt?: string;
+    }
   | { kind: 'delete'; type: 'product' | 'post'; storeId: string; externalIds: string[] }
   /** The store's profile or visibility changed (edit, approval, suspension, reinstatement). */
   | { kind: 'store'; storeId: string; text: IndexText }

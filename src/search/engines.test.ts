@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness';
+import type { EmbeddedEngine } from './embedded/engine';
 import { engineContract } from './engine.contract';
 import { createMeiliEngine, type MeiliEngine } from './meili/engine';
 
@@ -34,3 +36,37 @@ if (meiliUrl) {
       'on these machines). The adapter is covered by src/search/meili/*.test.ts against recorded requests.',
   );
 }
+
+describe('the embedded index', () => {
+  it('is rebuilt from the catalog when found empty, and left alone otherwise', async () => {
+    const t = testApp();
+    const s = await t.approvedStore();
+    await t.call('POST', `/v1/stores/${s.storeId}/products/batch`, {
+      token: s.owner,
+      body: { upsert: [{ externalId: 'K1', title: '罗技 K380 蓝牙键盘', price: 19_900 }] },
+    });
+    const engine = t.deps.search as EmbeddedEngine;
+    expect(await engine.reindexIfEmpty()).toBe(false);
+    t.db.raw.exec('DELETE FROM product_fts; DELETE FROM post_fts; DELETE FROM store_fts;');
+    expect((await t.call('GET', '/v1/search?q=k380')).body.total).toBe(0);
+    expect(await engine.reindexIfEmpty()).toBe(true);
+    expect((await t.call('GET', '/v1/search?q=k380')).body.total).toBe(1);
+  });
+
+  it('skips rewriting rows a resent batch did not change', async () => {
+    const t = testApp();
+    const s = await t.approvedStore();
+    const body = { upsert: [{ externalId: 'K1', title: '罗技 K380 蓝牙键盘', price: 19_900 }] };
+    await t.call('POST', `/v1/stores/${s.storeId}/products/batch`, { token: s.owner, body });
+    t.db.raw.exec('DELETE FROM product_fts');
+    t.clock.advance(1000);
+    await t.call('POST', `/v1/stores/${s.storeId}/products/batch`, { token: s.owner, body });
+    expect((await t.call('GET', '/v1/search?q=k380')).body.total).toBe(0);
+    t.clock.advance(1000);
+    await t.call('POST', `/v1/stores/${s.storeId}/products/batch`, {
+      token: s.owner,
+      body: { upsert: [{ ...body.upsert[0], price: 18_900 }] },
+    });
+    expect((await t.call('GET', '/v1/search?q=k380')).body.total).toBe(1);
+  });
+});

@@ -215,7 +215,13 @@ async function ingest<I extends { externalId: string }>(
 
   const type = spec.table === 'products' ? 'product' : 'post';
   const removal = deps.search.indexStatements({ kind: 'delete', type, storeId, externalIds: deletes });
-  const update = deps.search.indexStatements({ kind: 'upsert', type, storeId, items: indexed });
+  const update = deps.search.indexStatements({
+    kind: 'upsert',
+    type,
+    storeId,
+    items: indexed,
+    changedAt: at,
+  });
   const statements: CompiledQuery[] = [...removal.before, ...update.before];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     statements.push(upsertStatement(deps, spec, rows.slice(i, i + ROWS_PER_STATEMENT)));

@@ -17,6 +17,8 @@ export interface EmbeddedEngine extends SearchEngine {
   readonly name: 'embedded';
   /** Drops and rebuilds every FTS row from the catalog; `progress` gets (done, total). */
   reindex(progress?: (done: number, total: number) => void): Promise<void>;
+  /** Rebuilds the index when it is empty but the catalog is not (after a migration replaced it); says whether it did. */
+  reindexIfEmpty(progress?: (done: number, total: number) => void): Promise<boolean>;
 }
 
 export function createEmbeddedEngine(options: { db: Db; analyzer: Analyzer; clock: Clock }): EmbeddedEngine {
@@ -155,6 +157,13 @@ export function createEmbeddedEngine(options: { db: Db; analyzer: Analyzer; cloc
     suggest: (prefix: string, limit: number): Promise<Suggestion[]> =>
       suggestions(db, analyzer, vocabulary, prefix, limit),
     reindex,
+    reindexIfEmpty: async (progress) => {
+      const indexed = await sql`SELECT 1 FROM store_fts LIMIT 1`.execute(db.kysely);
+      const stores = await db.kysely.selectFrom('stores').select('id').limit(1).execute();
+      if (indexed.rows.length > 0 || stores.length === 0) return false;
+      await reindex(progress);
+      return true;
+    },
     gauges: async () => ({}),
   };
 }

@@ -1,23 +1,25 @@
 /** The embedded engine's index writes: FTS5 rows keyed by the catalog row's rowid, in the catalog's own batch. */
 import { type CompiledQuery, sql } from 'kysely';
 import type { Db } from '../../db/database';
-import type { CatalogChange, IndexStatements, IndexText } from '../engine';
+import type { CatalogChange, IndexStatements } from '../engine';
 import type { Analyzer } from '../text/analyzer';
 
 const ROWS_PER_STATEMENT = 200;
 const tables = { product: ['product_fts', 'products'], post: ['post_fts', 'posts'] } as const;
 
+/**
+ * Index rows for upserted items, replacing their old ones. With `changedAt`, only the rows the
+ * catalog upsert inserted or changed are written, so resending an unchanged catalog is cheap.
+ */
 function upsertDocs(
   db: Db,
   analyzer: Analyzer,
-  type: 'product' | 'post',
-  storeId: string,
-  items: IndexText[],
-) {
-  const [fts, catalog] = tables[type];
+  change: Extract<CatalogChange, { kind: 'upsert' }>,
+): CompiledQuery[] {
+  const [fts, catalog] = tables[change.type];
   const statements: CompiledQuery[] = [];
-  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
-    const values = items.slice(i, i + ROWS_PER_STATEMENT).map((item) => {
+  for (let i = 0; i < change.items.length; i += ROWS_PER_STATEMENT) {
+    const values = change.items.slice(i, i + ROWS_PER_STATEMENT).map((item) => {
       const c = analyzer.indexColumns(item);
       return sql`(${item.externalId}, ${c.title}, ${c.brand}, ${c.body}, ${c.py})`;
     });
@@ -25,9 +27,8 @@ function upsertDocs(
       sql`INSERT OR REPLACE INTO ${sql.table(fts)} (rowid, title, brand, body, py)
         SELECT c.rowid, v.column2, v.column3, v.column4, v.column5
         FROM (VALUES ${sql.join(values)}) AS v
-        JOIN ${sql.table(catalog)} AS c ON c.store_id = ${storeId} AND c.external_id = v.column1`.compile(
-        db.kysely,
-      ),
+        JOIN ${sql.table(catalog)} AS c ON c.store_id = ${change.storeId} AND c.external_id = v.column1
+        ${change.changedAt ? sql`WHERE c.updated_at = ${change.changedAt}` : sql``}`.compile(db.kysely),
     );
   }
   return statements;
@@ -55,7 +56,7 @@ function deleteDocs(db: Db, type: 'product' | 'post', storeId: string, externalI
 export function embeddedIndexStatements(db: Db, analyzer: Analyzer, change: CatalogChange): IndexStatements {
   switch (change.kind) {
     case 'upsert':
-      return { before: [], after: upsertDocs(db, analyzer, change.type, change.storeId, change.items) };
+      return { before: [], after: upsertDocs(db, analyzer, change) };
     case 'delete':
       return { before: deleteDocs(db, change.type, change.storeId, change.externalIds), after: [] };
     case 'store': {
