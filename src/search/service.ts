@@ -112,10 +112,27 @@ async function hydrate(deps: Deps, type: DocType, hits: EngineHit[]): Promise<Hi
   const highlight = new Map(hits.map((h) => [h.id, h.highlightTitle]));
   const db = deps.db.kysely;
   const found = new Map<string, Hit>();
+  /** What product and post hits share; `c` is the item and `s` its store, joined catalog-first (CROSS JOIN) so the planner looks the ids up instead of walking every approved store. */
+  const itemHit = (r: {
+    id: string;
+    external_id: string;
+    store_id: string;
+    title: string;
+    name: string;
+    city: string;
+  }) => ({
+    id: r.id,
+    externalId: r.external_id,
+    storeId: r.store_id,
+    store: { id: r.store_id, name: r.name, city: r.city },
+    title: r.title,
+    highlight: { title: highlight.get(r.id) ?? '' },
+  });
   if (type === 'product') {
     const rows = await db
       .selectFrom('products as c')
-      .innerJoin('stores as s', 's.id', 'c.store_id')
+      .crossJoin('stores as s')
+      .whereRef('s.id', '=', 'c.store_id')
       .select([
         'c.id',
         'c.external_id',
@@ -136,12 +153,7 @@ async function hydrate(deps: Deps, type: DocType, hits: EngineHit[]): Promise<Hi
     for (const r of rows) {
       found.set(r.id, {
         type: 'product',
-        id: r.id,
-        externalId: r.external_id,
-        storeId: r.store_id,
-        store: { id: r.store_id, name: r.name, city: r.city },
-        title: r.title,
-        highlight: { title: highlight.get(r.id) ?? '' },
+        ...itemHit(r),
         price: r.price,
         ...opt('imageUrl', (JSON.parse(r.images) as string[])[0] ?? null),
         category: r.category,
@@ -151,7 +163,8 @@ async function hydrate(deps: Deps, type: DocType, hits: EngineHit[]): Promise<Hi
   } else if (type === 'post') {
     const rows = await db
       .selectFrom('posts as c')
-      .innerJoin('stores as s', 's.id', 'c.store_id')
+      .crossJoin('stores as s')
+      .whereRef('s.id', '=', 'c.store_id')
       .select([
         'c.id',
         'c.external_id',
@@ -170,12 +183,7 @@ async function hydrate(deps: Deps, type: DocType, hits: EngineHit[]): Promise<Hi
     for (const r of rows) {
       found.set(r.id, {
         type: 'post',
-        id: r.id,
-        externalId: r.external_id,
-        storeId: r.store_id,
-        store: { id: r.store_id, name: r.name, city: r.city },
-        title: r.title,
-        highlight: { title: highlight.get(r.id) ?? '' },
+        ...itemHit(r),
         ...opt('coverUrl', r.cover_url),
         publishedAt: r.published_at,
       });
