@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { post, product, type TestApp, testApp } from '../../../test/harness';
 import { FeedItem } from '../../feed/items';
+import { loadCorpus } from '../../seed/load';
 
 let t: TestApp;
 beforeEach(() => {
@@ -250,5 +251,42 @@ describe('views', () => {
     expect(await stats()).toEqual([
       { item_type: 'product', item_id: id, day: '2026-11-01', views: 3, friend_adds: 0 },
     ]);
+  });
+});
+
+describe('the feed of a generated marketplace', () => {
+  it('keeps stores from running together on every page and shows small stores beside popular ones', async () => {
+    await loadCorpus(t.deps, {
+      seed: 8,
+      stores: 30,
+      productsPerStore: 2,
+      postsPerStore: 8,
+      now: t.clock.now(),
+    });
+    const stores = (
+      await t.db.kysely
+        .selectFrom('stores')
+        .select('id')
+        .where('status', '=', 'approved')
+        .orderBy('id')
+        .execute()
+    ).map((s) => s.id);
+    const popular = new Set(stores.slice(0, stores.length / 2));
+    for (let i = 0; i < 150; i++) {
+      const fan = (await t.call('POST', '/v1/auth/dev', { body: { openid: `fan${i}` } })).body.user.id;
+      for (const storeId of popular) follow(fan, storeId);
+    }
+    const pages = await walk(20);
+    for (const page of pages) {
+      for (let i = 2; i < page.length; i++) {
+        expect(page[i]!.storeId === page[i - 1]!.storeId && page[i]!.storeId === page[i - 2]!.storeId).toBe(
+          false,
+        );
+      }
+    }
+    const first = pages[0]!;
+    const small = first.filter((item) => !popular.has(item.storeId)).length;
+    expect(small).toBeGreaterThanOrEqual(first.length / 2);
+    expect(new Set(first.map((i) => i.storeId)).size).toBeGreaterThanOrEqual(8);
   });
 });
