@@ -38,6 +38,7 @@ export async function feedBench(args: string[]) {
     const started = performance.now();
     const loaded = await loadCorpus(deps, { seed: 5, stores, productsPerStore: 2, postsPerStore });
     const buildSeconds = (performance.now() - started) / 1000;
+    db.raw.pragma('optimize');
 
     const rand = createRandom(9);
     const storeIds = (await db.kysely.selectFrom('stores').select('id').execute()).map((r) => r.id);

@@ -148,6 +148,7 @@ export async function searchBench(args: string[]) {
       if (done % 1000 === 0) process.stderr.write(`  built ${done}/${stores} stores\n`);
     });
     const buildSeconds = (performance.now() - started) / 1000;
+    srv.optimize();
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(srv.deps.db.kysely);
     const mem = process.memoryUsage();
     printTable(

@@ -43,6 +43,7 @@ const totals = await loadCorpus(
     }
   },
 );
+db.raw.pragma('optimize');
 const seconds = (performance.now() - started) / 1000;
 console.log(
   `\nloaded ${totals.stores} stores, ${totals.products} products, ${totals.posts} posts into ${config.dataDir} in ${seconds.toFixed(1)} s`,

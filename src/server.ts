@@ -81,6 +81,7 @@ if (cfg.demoData) {
     .executeTakeFirstOrThrow();
   if (Number(count) === 0) {
     const loaded = await loadCorpus(deps, DEMO_CORPUS);
+    db.raw.pragma('optimize');
     logger.info('demo marketplace loaded', loaded);
   }
 }
@@ -104,6 +105,9 @@ const drainTimer =
       }, 1000)
     : undefined;
 
+/** Keeps the query planner's statistics current as the catalog grows (SQLite's advice: now and then, bounded work). */
+const optimizeTimer = setInterval(() => db.raw.pragma('optimize'), 3600_000);
+
 const server = serve({ fetch: createApp(deps).fetch, port: cfg.port }, (info) => {
   logger.info('listening', {
     url: `http://localhost:${info.port}`,
@@ -115,6 +119,7 @@ const server = serve({ fetch: createApp(deps).fetch, port: cfg.port }, (info) =>
 
 function shutdown() {
   clearInterval(drainTimer);
+  clearInterval(optimizeTimer);
   server.close(() => {
     void db.close().then(() => process.exit(0));
   });
