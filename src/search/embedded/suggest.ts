@@ -1,9 +1,9 @@
 /** Search-as-you-type: popular queries, brands (also by pinyin) and product titles that complete a prefix. */
 import { sql } from 'kysely';
-import { pinyin } from 'pinyin-pro';
 import type { Db } from '../../db/database';
 import type { Suggestion } from '../engine';
 import type { Analyzer } from '../text/analyzer';
+import { pinyinOf } from '../text/pinyin';
 import type { Vocabulary } from './vocabulary';
 
 const brandKeys = new Map<string, string[]>();
@@ -15,12 +15,8 @@ function keysOf(brand: string, analyzer: Analyzer): string[] {
     const name = analyzer.normalize(brand);
     const han = name.replace(/[^\u4e00-\u9fff]/g, '');
     keys = [name, ...name.split(' ').slice(1)];
-    if (han) {
-      keys.push(
-        pinyin(han, { toneType: 'none', type: 'array' }).join(''),
-        pinyin(han, { pattern: 'first', type: 'array' }).join(''),
-      );
-    }
+    const reading = han ? pinyinOf(han) : null;
+    if (reading) keys.push(reading.full, reading.initials);
     if (brandKeys.size > 20_000) brandKeys.clear();
     brandKeys.set(brand, keys);
   }
