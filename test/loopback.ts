@@ -1,6 +1,9 @@
 /** Serves a fetch handler on a free loopback port for a test, e.g. the WeChat emulator. */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { afterAll, beforeAll } from 'vitest';
+import { createWeChatClient } from '../src/wechat/client';
+import { createWeChatEmulator, type WeChatEmulator } from '../src/wechat/emulator';
 
 export async function serveOnLoopback(fetch: (request: Request) => Response | Promise<Response>) {
   const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
@@ -8,5 +11,26 @@ export async function serveOnLoopback(fetch: (request: Request) => Response | Pr
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The WeChat emulator on loopback for the enclosing tests (started before them, stopped after),
+ * with a real client pointed at it.
+ */
+export function useWeChatEmulator() {
+  const wxApp = { appId: 'wx00000000000000aa', appSecret: 'emulator-secret' };
+  const state: { emulator?: WeChatEmulator; loopback?: Awaited<ReturnType<typeof serveOnLoopback>> } = {};
+  beforeAll(async () => {
+    state.emulator = createWeChatEmulator({ apps: [wxApp] });
+    state.loopback = await serveOnLoopback(state.emulator.app.fetch);
+  });
+  afterAll(() => state.loopback?.close());
+  return {
+    wxApp,
+    emulator: () => state.emulator!,
+    apiBase: () => state.loopback!.url,
+    client: (options: { timeoutMs?: number } = {}) =>
+      createWeChatClient({ apiBase: state.loopback!.url, ...wxApp, ...options }),
   };
 }

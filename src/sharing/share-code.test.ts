@@ -1,11 +1,10 @@
 /** Share codes through the real app: QR codes of marketplace pages, and mini-program codes via the WeChat emulator. */
 import { inflateSync } from 'node:zlib';
 import { create, toString as renderQr } from 'qrcode';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { product, type TestApp, testApp } from '../../test/harness';
-import { serveOnLoopback } from '../../test/loopback';
-import { createWeChatClient } from '../wechat/client';
-import { createWeChatEmulator, EMULATED_WXACODE_PNG, type WeChatEmulator } from '../wechat/emulator';
+import { useWeChatEmulator } from '../../test/loopback';
+import { EMULATED_WXACODE_PNG } from '../wechat/emulator';
 import { parseScene } from './scene';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -109,31 +108,25 @@ describe('GET /v1/products/:id/share-code and /v1/stores/:storeId/share-code', (
 });
 
 describe('GET …/share-code?kind=wxacode with WeChat', () => {
-  const wxApp = { appId: 'wx00000000000000aa', appSecret: 'emulator-secret' };
-  let emulator: WeChatEmulator;
-  let loopback: Awaited<ReturnType<typeof serveOnLoopback>>;
-  let apiBase: string;
-
-  beforeAll(async () => {
-    emulator = createWeChatEmulator({ apps: [wxApp] });
-    loopback = await serveOnLoopback(emulator.app.fetch);
-    apiBase = loopback.url;
-  });
-  afterAll(() => loopback.close());
-  beforeEach(() => setUp(testApp({ wechat: createWeChatClient({ apiBase, ...wxApp }) })));
+  const wechat = useWeChatEmulator();
+  beforeEach(() => setUp(testApp({ wechat: wechat.client() })));
 
   it('returns WeChat’s image of a code that opens the product page with the product in its scene', async () => {
     const res = await image(`/v1/products/${shop.productId}/share-code?kind=wxacode`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.bytes).toEqual(EMULATED_WXACODE_PNG);
-    const call = emulator.wxaCodes.at(-1)!;
-    expect(call).toMatchObject({ appId: wxApp.appId, page: 'pages/product/index', envVersion: 'release' });
+    const call = wechat.emulator().wxaCodes.at(-1)!;
+    expect(call).toMatchObject({
+      appId: wechat.wxApp.appId,
+      page: 'pages/product/index',
+      envVersion: 'release',
+    });
     expect(call.scene.length).toBeLessThanOrEqual(32);
     expect(parseScene(call.scene)).toEqual({ type: 'product', id: shop.productId });
     const store = await image(`/v1/stores/${shop.storeId}/share-code?kind=wxacode&format=png`);
     expect(store.status).toBe(200);
-    expect(parseScene(emulator.wxaCodes.at(-1)!.scene)).toEqual({ type: 'store', id: shop.storeId });
+    expect(parseScene(wechat.emulator().wxaCodes.at(-1)!.scene)).toEqual({ type: 'store', id: shop.storeId });
   });
 
   it('maps WeChat refusing an over-long scene (40169) to 422 wxacode_rejected', async () => {
@@ -145,14 +138,14 @@ describe('GET …/share-code?kind=wxacode with WeChat', () => {
   });
 
   it('maps WeChat’s quota (45009) to 429 and WeChat failing to 503, and refuses an SVG', async () => {
-    emulator.injectFault(45009, 1, 'wxacode');
+    wechat.emulator().injectFault(45009, 1, 'wxacode');
     const limited = await t.call('GET', `/v1/products/${shop.productId}/share-code?kind=wxacode`);
     expect([limited.status, limited.body.error.code, limited.headers.get('retry-after')]).toEqual([
       429,
       'rate_limited',
       '60',
     ]);
-    emulator.injectFault(-1, 1, 'wxacode');
+    wechat.emulator().injectFault(-1, 1, 'wxacode');
     const busy = await t.call('GET', `/v1/products/${shop.productId}/share-code?kind=wxacode`);
     expect([busy.status, busy.body.error.code]).toEqual([503, 'wechat_unavailable']);
     const svg = await t.call('GET', `/v1/products/${shop.productId}/share-code?kind=wxacode&format=svg`);

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/harness';
-import { serveOnLoopback } from '../../../test/loopback';
+import { useWeChatEmulator } from '../../../test/loopback';
 import { createWeChatClient } from '../../wechat/client';
-import { createWeChatEmulator, type WeChatEmulator } from '../../wechat/emulator';
+import type { WeChatEmulator } from '../../wechat/emulator';
 
-const wxApp = { appId: 'wx00000000000000aa', appSecret: 'emulator-secret' };
+const wechat = useWeChatEmulator();
+const { wxApp } = wechat;
 let emulator: WeChatEmulator;
-let loopback: Awaited<ReturnType<typeof serveOnLoopback>>;
-let apiBase: string;
-
-beforeAll(async () => {
-  emulator = createWeChatEmulator({ apps: [wxApp] });
-  loopback = await serveOnLoopback(emulator.app.fetch);
-  apiBase = loopback.url;
-});
-afterAll(() => loopback.close());
 
 let t: TestApp;
 beforeEach(() => {
-  t = testApp({ wechat: createWeChatClient({ apiBase, ...wxApp }) });
+  emulator = wechat.emulator();
+  t = testApp({ wechat: wechat.client() });
 });
 
 const signIn = (code: unknown) => t.call('POST', '/v1/auth/miniprogram', { body: { code } });
