@@ -1,4 +1,4 @@
-/** A real service on a fresh SQLite file on loopback, for benchmarks that go through HTTP. */
+/** A real service on loopback over a fresh SQLite file (or a kept one), for benchmarks that go through HTTP. */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,9 +16,10 @@ import { HotQueries } from '../src/search/hot-queries';
 import { nodeAnalyzer } from '../src/search/text/node-analyzer';
 import { createMemoryRateLimiter } from '../src/shoppers/rate-limit';
 
-export async function startBenchServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'jishi-bench-'));
-  const file = join(dir, 'bench.db');
+/** With `file`, serves that database and keeps it on stop; otherwise a temporary one, removed on stop. */
+export async function startBenchServer(options: { file?: string } = {}) {
+  const dir = options.file ? null : mkdtempSync(join(tmpdir(), 'jishi-bench-'));
+  const file = options.file ?? join(dir!, 'bench.db');
   const db = openSqlite(file);
   const deps: Deps = {
     db,
@@ -56,6 +57,8 @@ export async function startBenchServer() {
   return {
     base,
     deps,
+    file,
+    raw: db.raw,
     /** Refreshes the query planner's statistics, as the server does after loading data. */
     optimize: () => db.raw.pragma('optimize'),
     call,
@@ -64,7 +67,7 @@ export async function startBenchServer() {
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await db.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
