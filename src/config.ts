@@ -17,6 +17,12 @@ const envSchema = z.object({
     .regex(/^wx[0-9a-f]{16}$/, 'must look like wx followed by 16 hex digits')
     .optional(),
   WECHAT_APP_SECRET: z.string().min(1).optional(),
+  WECHAT_WEB_APP_ID: z
+    .string()
+    .regex(/^wx[0-9a-f]{16}$/, 'must look like wx followed by 16 hex digits')
+    .optional(),
+  WECHAT_WEB_APP_SECRET: z.string().min(1).optional(),
+  WECHAT_OPEN_BASE: z.url({ protocol: /^https?$/ }).default('https://open.weixin.qq.com'),
   WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com'),
   MARKETPLACE_NAME: z.string().min(1).max(40).default('集市'),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -35,6 +41,9 @@ export interface Config {
   sessionSecret: string | undefined;
   wechat: { appId: string; appSecret: string } | null;
   wechatApiBase: string;
+  /** The website app for the console's WeChat sign-in (web OAuth). */
+  wechatWeb: { appId: string; appSecret: string } | null;
+  wechatOpenBase: string;
   marketplaceName: string;
   /** Where shoppers reach the marketplace's pages, for share codes. */
   publicBaseUrl: string;
@@ -65,6 +74,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (Boolean(e.WECHAT_APP_ID) !== Boolean(e.WECHAT_APP_SECRET)) {
     problems.push('WECHAT_APP_ID, WECHAT_APP_SECRET: set both or neither');
   }
+  if (Boolean(e.WECHAT_WEB_APP_ID) !== Boolean(e.WECHAT_WEB_APP_SECRET)) {
+    problems.push('WECHAT_WEB_APP_ID, WECHAT_WEB_APP_SECRET: set both or neither');
+  }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     production,
@@ -78,6 +90,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET }
         : null,
     wechatApiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
+    wechatWeb:
+      e.WECHAT_WEB_APP_ID && e.WECHAT_WEB_APP_SECRET
+        ? { appId: e.WECHAT_WEB_APP_ID, appSecret: e.WECHAT_WEB_APP_SECRET }
+        : null,
+    wechatOpenBase: e.WECHAT_OPEN_BASE.replace(/\/+$/, ''),
     marketplaceName: e.MARKETPLACE_NAME,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_API_KEY } : null,

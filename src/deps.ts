@@ -8,6 +8,7 @@ import type { SearchEngine } from './search/engine';
 import type { HotQueries } from './search/hot-queries';
 import type { RateLimiter } from './shoppers/rate-limit';
 import type { WeChatClient } from './wechat/client';
+import type { WeChatWebLogin } from './wechat/web-login';
 
 export interface AppConfig {
   production: boolean;
@@ -26,6 +27,8 @@ export interface Deps {
   metrics: Metrics;
   /** The mini-program sign-in client; null when no WeChat app is configured. */
   wechat: WeChatClient | null;
+  /** The console's WeChat web sign-in; null when no website app is configured. */
+  wechatWeb?: WeChatWebLogin | null;
   /** The search engine: embedded (SQLite FTS5) by default, Meilisearch when configured. */
   search: SearchEngine;
   hotQueries: HotQueries;

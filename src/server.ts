@@ -16,6 +16,7 @@ import { nodeSearchEngine } from './search/node-engine';
 import { DEMO_CORPUS, loadCorpus } from './seed/load';
 import { createMemoryRateLimiter } from './shoppers/rate-limit';
 import { createWeChatClient } from './wechat/client';
+import { createWeChatWebLogin } from './wechat/web-login';
 
 function config() {
   try {
@@ -64,6 +65,9 @@ const deps = {
     publicBaseUrl: cfg.publicBaseUrl,
   },
   wechat: cfg.wechat ? createWeChatClient({ apiBase: cfg.wechatApiBase, ...cfg.wechat }) : null,
+  wechatWeb: cfg.wechatWeb
+    ? createWeChatWebLogin({ apiBase: cfg.wechatApiBase, openBase: cfg.wechatOpenBase, ...cfg.wechatWeb })
+    : null,
   search,
   hotQueries: new HotQueries(),
   engagement: new Engagement(),

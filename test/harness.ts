@@ -12,11 +12,13 @@ import { HotQueries } from '../src/search/hot-queries';
 import { nodeAnalyzer } from '../src/search/text/node-analyzer';
 import { createMemoryRateLimiter } from '../src/shoppers/rate-limit';
 import type { WeChatClient } from '../src/wechat/client';
+import type { WeChatWebLogin } from '../src/wechat/web-login';
 
 export interface TestOptions {
   devLogin?: boolean;
   production?: boolean;
   wechat?: WeChatClient | null;
+  wechatWeb?: WeChatWebLogin | null;
   logger?: Logger;
   filename?: string;
   /** Another engine than the embedded one, built on this test's database and clock. */
@@ -45,6 +47,7 @@ export function testApp(options: TestOptions = {}) {
       publicBaseUrl: 'https://jishi.example.com',
     },
     wechat: options.wechat ?? null,
+    wechatWeb: options.wechatWeb ?? null,
     search: options.search?.(db, clock) ?? createEmbeddedEngine({ db, clock, analyzer: nodeAnalyzer() }),
     hotQueries: new HotQueries(),
     engagement: new Engagement(),

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll } from 'vitest';
 import { createWeChatClient } from '../src/wechat/client';
 import { createWeChatEmulator, type WeChatEmulator } from '../src/wechat/emulator';
+import { createWeChatWebLogin } from '../src/wechat/web-login';
 
 export async function serveOnLoopback(fetch: (request: Request) => Response | Promise<Response>) {
   const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
@@ -20,17 +21,22 @@ export async function serveOnLoopback(fetch: (request: Request) => Response | Pr
  */
 export function useWeChatEmulator() {
   const wxApp = { appId: 'wx00000000000000aa', appSecret: 'emulator-secret' };
+  const webApp = { appId: 'wx00000000000000bb', appSecret: 'emulator-web-secret' };
   const state: { emulator?: WeChatEmulator; loopback?: Awaited<ReturnType<typeof serveOnLoopback>> } = {};
   beforeAll(async () => {
-    state.emulator = createWeChatEmulator({ apps: [wxApp] });
+    state.emulator = createWeChatEmulator({ apps: [wxApp], webApps: [webApp] });
     state.loopback = await serveOnLoopback(state.emulator.app.fetch);
   });
   afterAll(() => state.loopback?.close());
   return {
     wxApp,
+    webApp,
     emulator: () => state.emulator!,
     apiBase: () => state.loopback!.url,
     client: (options: { timeoutMs?: number } = {}) =>
       createWeChatClient({ apiBase: state.loopback!.url, ...wxApp, ...options }),
+    /** The console's web sign-in, pointed at the emulator for both WeChat hosts. */
+    webLogin: () =>
+      createWeChatWebLogin({ apiBase: state.loopback!.url, openBase: state.loopback!.url, ...webApp }),
   };
 }

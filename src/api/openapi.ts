@@ -1,5 +1,6 @@
 /** Building blocks for routes: the router with our validation hook, and OpenAPI response helpers. */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { validationError } from '../errors';
 import { detailsOf } from '../validation';
@@ -58,3 +59,8 @@ type Security = Record<string, string[]>[];
 export const sessionAuth: Security = [{ session: [] }];
 export const catalogAuth: Security = [{ session: [] }, { apiKey: [] }];
 export const optionalSession: Security = [{}, { session: [] }];
+
+/** This site's origin as browsers reach it: `PUBLIC_BASE_URL` in production (behind a proxy), else the request's own. */
+export function siteOrigin(c: Context<AppEnv>): string {
+  return c.var.deps.config.production ? c.var.deps.config.publicBaseUrl : new URL(c.req.url).origin;
+}

@@ -29,7 +29,7 @@ export const Session = z
   .meta({ id: 'Session' });
 
 /** WeChat's answer, as our error: the shopper's code is at fault (401), or WeChat is (429, 503). */
-function fromWeChat(err: unknown): AppError {
+export function fromWeChat(err: unknown): AppError {
   if (err instanceof WeChatApiError) {
     switch (err.errcode) {
       case wechatErrorCodes.invalidCode:
@@ -52,8 +52,8 @@ function fromWeChat(err: unknown): AppError {
   throw err;
 }
 
-async function session(
-  deps: Deps,
+export async function session(
+  deps: Pick<Deps, 'config' | 'clock'>,
   userRow: Parameters<typeof toUser>[0],
 ): Promise<{ token: string; user: User }> {
   return {

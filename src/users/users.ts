@@ -32,7 +32,7 @@ export async function upsertUserByOpenid(
   db: Db,
   now: Date,
   openid: string,
-  options: { unionid?: string | null; grant?: Role[] } = {},
+  options: { unionid?: string | null; grant?: Role[]; nickname?: string | null } = {},
 ): Promise<UsersTable> {
   const at = now.toISOString();
   const existing = await db.kysely
@@ -49,7 +49,7 @@ export async function upsertUserByOpenid(
           id: newId('us'),
           openid,
           unionid: options.unionid ?? null,
-          nickname: null,
+          nickname: options.nickname ?? null,
           roles: JSON.stringify([...new Set(grant)]),
           created_at: at,
           updated_at: at,
@@ -60,11 +60,16 @@ export async function upsertUserByOpenid(
   } else {
     const roles = [...new Set([...(JSON.parse(existing.roles) as Role[]), ...grant])];
     const unionid = options.unionid ?? existing.unionid;
-    if (roles.length !== JSON.parse(existing.roles).length || unionid !== existing.unionid) {
+    const nickname = options.nickname ?? existing.nickname;
+    if (
+      roles.length !== JSON.parse(existing.roles).length ||
+      unionid !== existing.unionid ||
+      nickname !== existing.nickname
+    ) {
       await db.batch([
         db.kysely
           .updateTable('users')
-          .set({ roles: JSON.stringify(roles), unionid, updated_at: at })
+          .set({ roles: JSON.stringify(roles), unionid, nickname, updated_at: at })
           .where('id', '=', existing.id)
           .compile(),
       ]);

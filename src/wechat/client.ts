@@ -64,10 +64,10 @@ interface Answer {
   contentType: string;
   bytes: Uint8Array;
 }
-type Send = (path: string, params: Record<string, string>, json?: unknown) => Promise<Answer>;
+export type Send = (path: string, params: Record<string, string>, json?: unknown) => Promise<Answer>;
 
 /** All HTTP to WeChat: GET, or POST with a JSON body, with a timeout; no usable answer is a WeChatRequestError. */
-function createTransport(options: WeChatClientOptions): Send {
+export function createTransport(options: Pick<WeChatClientOptions, 'apiBase' | 'fetch' | 'timeoutMs'>): Send {
   const base = options.apiBase.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 5000;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -100,7 +100,7 @@ function createTransport(options: WeChatClientOptions): Send {
 }
 
 /** WeChat's JSON answer as an object, a non-zero `errcode` turned into a WeChatApiError. */
-function jsonOf(path: string, answer: Answer): Record<string, unknown> {
+export function jsonOf(path: string, answer: Answer): Record<string, unknown> {
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder().decode(answer.bytes));

@@ -5,17 +5,21 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { base64, CODE_TTL_MS, hex, newCode, randomBytes, wechatError } from './emulator-kit';
 import { wechatErrorCodes as E } from './errors';
+import { type WebApp, webOAuthEmulator } from './web-oauth-emulator';
 
 export interface EmulatorOptions {
   apps: { appId: string; appSecret: string }[];
   clock?: { now(): Date };
   /** Pages of the released app; with `check_path` on (WeChat's default) other pages answer 41030. */
   publishedPages?: string[];
+  /** Website apps for web OAuth (the console's sign-in). */
+  webApps?: WebApp[];
 }
 
 /** The APIs faults can be injected into. */
-export type EmulatedApi = 'code2Session' | 'token' | 'wxacode';
+export type EmulatedApi = 'code2Session' | 'token' | 'wxacode' | 'webOAuth';
 
 /** What getwxacodeunlimit was asked for, as the emulator understood it. */
 export interface WxaCodeCall {
@@ -32,6 +36,8 @@ export interface WeChatEmulator {
   issueCode(openid: string, options?: { unionid?: string; appId?: string }): string;
   /** The next `times` (default 1) calls of `api` (default code2Session) answer with this errcode, in order. */
   injectFault(errcode: number, times?: number, api?: EmulatedApi): void;
+  /** What confirming a web sign-in on the phone would give (`appId` defaults to the first web app). */
+  issueWebCode(openid: string, options?: { appId?: string; unionid?: string; nickname?: string }): string;
   /** Every access token issued so far answers 42001 from now on. */
   expireAccessTokens(): void;
   /** The mini-program codes made so far, oldest first. */
@@ -44,38 +50,14 @@ export const EMULATED_WXACODE_PNG = Uint8Array.from(
   (c) => c.charCodeAt(0),
 );
 
-/** A `wx.login` code is valid for five minutes. */
-const CODE_TTL_MS = 5 * 60 * 1000;
 /** An access token is valid for two hours. */
 const TOKEN_TTL_S = 7200;
+
 /** WeChat's scene: at most 32 of these characters. */
 const SCENE = /^[A-Za-z0-9!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+
 /** A page path: segments of letters, digits, `_`, `-` and `.`, no leading slash, no query. */
 const PAGE = /^[A-Za-z0-9_\-.]+(\/[A-Za-z0-9_\-.]+)*$/;
-
-/** WeChat's own errmsg texts; WeChat appends `, rid: …` to each. */
-const errmsgs: Record<number, string> = {
-  [E.busy]: 'system error',
-  [E.invalidCredential]: 'invalid credential, access_token is invalid or not latest',
-  [E.invalidGrantType]: 'invalid grant_type',
-  [E.invalidAppId]: 'invalid appid',
-  [E.invalidArgs]: 'invalid args',
-  [E.invalidScene]: 'invalid scene',
-  [E.invalidSceneLength]: 'invalid length for scene, or the data is not json string',
-  [E.missingAccessToken]: 'access_token missing',
-  [E.invalidPage]: 'invalid page',
-  [E.accessTokenExpired]: 'access_token expired',
-  [E.quotaReached]: 'reach max api daily quota limit',
-  [E.dataFormatError]: 'data format error',
-  [E.invalidCode]: 'invalid code',
-  [E.invalidAppSecret]: 'invalid appsecret',
-  [E.codeUsed]: 'code been used',
-  [E.riskyUser]: 'code blocked',
-  [E.missingAppId]: 'appid missing',
-  [E.missingAppSecret]: 'appsecret missing',
-  [E.missingCode]: 'missing code',
-  [E.rateLimited]: 'api minute-quota reach limit mustslower retry next minute',
-};
 
 const IssueCodeBody = z.strictObject({
   openid: z.string().min(1).max(128),
@@ -89,7 +71,7 @@ const InjectFaultBody = z.strictObject({
     .int()
     .refine((n) => n !== 0, 'must not be 0'),
   times: z.number().int().min(1).max(1000).optional(),
-  api: z.enum(['code2Session', 'token', 'wxacode']).optional(),
+  api: z.enum(['code2Session', 'token', 'wxacode', 'webOAuth']).optional(),
 });
 
 const WxaCodeBody = z.object({
@@ -105,28 +87,6 @@ interface IssuedCode {
   unionid: string | null;
   issuedAt: number;
   used: boolean;
-}
-
-function randomBytes(n: number): Uint8Array {
-  return crypto.getRandomValues(new Uint8Array(n));
-}
-
-function base64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
-}
-
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** 24 random bytes as base64url: 32 characters, the length of a real code. */
-function newCode(): string {
-  return base64(randomBytes(24)).replaceAll('+', '-').replaceAll('/', '_');
-}
-
-function wechatError(errcode: number) {
-  const rid = [4, 4, 4].map((n) => hex(randomBytes(n))).join('-');
-  return { errcode, errmsg: `${errmsgs[errcode] ?? 'unknown error'}, rid: ${rid}` };
 }
 
 export function createWeChatEmulator(options: EmulatorOptions): WeChatEmulator {
@@ -243,6 +203,12 @@ export function createWeChatEmulator(options: EmulatorOptions): WeChatEmulator {
     };
   };
 
+  const web = webOAuthEmulator({
+    apps: options.webApps ?? [],
+    now: () => clock.now().getTime(),
+    nextFault: () => nextFault('webOAuth'),
+  });
+
   const badRequest = (error: z.ZodError) => ({
     error: 'invalid_body',
     issues: error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
@@ -273,5 +239,6 @@ export function createWeChatEmulator(options: EmulatorOptions): WeChatEmulator {
       return c.body(null, 204);
     });
 
-  return { app, issueCode, injectFault, expireAccessTokens, wxaCodes };
+  app.route('/', web.routes);
+  return { app, issueCode, issueWebCode: web.issueWebCode, injectFault, expireAccessTokens, wxaCodes };
 }

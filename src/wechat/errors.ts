@@ -5,6 +5,7 @@ export const wechatErrorCodes = {
   busy: -1,
   invalidCredential: 40001,
   invalidGrantType: 40002,
+  invalidOpenid: 40003,
   invalidAppId: 40013,
   invalidAccessToken: 40014,
   invalidCode: 40029,

@@ -2,8 +2,7 @@
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../errors';
 import { anonymous } from '../../users/actor';
-import { verifySessionToken } from '../../users/sessions';
-import { getUserRow, rolesOf } from '../../users/users';
+import { actorOfSession } from '../../users/session-actor';
 import { API_KEY_PREFIX, authenticateApiKey } from '../../vendors/api-keys';
 import type { AppEnv } from '../env';
 
@@ -18,16 +17,15 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw badCredentials();
   const token = match[1]!;
-  const { db, clock, config } = c.var.deps;
+  const { db, clock } = c.var.deps;
   if (token.startsWith(API_KEY_PREFIX)) {
     const key = await authenticateApiKey(db, token, clock.now());
     if (!key) throw badCredentials();
     c.set('actor', { kind: 'api_key', ...key });
     return next();
   }
-  const userId = await verifySessionToken(config.sessionSecret, token, clock.now());
-  const user = userId ? await getUserRow(db, userId) : undefined;
+  const user = await actorOfSession(c.var.deps, token);
   if (!user) throw badCredentials();
-  c.set('actor', { kind: 'user', userId: user.id, roles: rolesOf(user) });
+  c.set('actor', user);
   return next();
 });
