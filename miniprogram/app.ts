@@ -1,0 +1,2 @@
+/** The marketplace mini-program: pages read everything through `services/`; no global state lives here. */
+App({});

@@ -1,0 +1,8 @@
+/** Where the marketplace API lives and how hard the mini-program may lean on it: the one place to change them. */
+export const config = {
+  /** The service's origin; a local `npm start` listens here. Production needs a legal HTTPS request domain. */
+  apiBase: 'http://localhost:8787',
+  /** WeChat allows 10 concurrent `wx.request` calls. */
+  maxConcurrentRequests: 10,
+  timeoutMs: 10_000,
+};
