@@ -8,8 +8,12 @@ export function newId(prefix: IdPrefix): string {
 
 /** `bytes` random bytes as base64url, for secrets. */
 export function randomToken(bytes = 32): string {
-  const buf = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...buf))
+  return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+/** Bytes as unpadded base64url. */
+export function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
     .replace(/=+$/, '');

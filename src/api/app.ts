@@ -2,6 +2,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { consoleApp } from '../console/app';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import type { AppEnv } from './env';
@@ -51,6 +52,7 @@ export function createApp(deps: Deps) {
   app.route('/v1', feedRoutes);
   app.route('/v1', shopperRoutes);
   app.route('/v1', reportRoutes);
+  app.route('/console', consoleApp);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

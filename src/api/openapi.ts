@@ -1,7 +1,7 @@
 /** Building blocks for routes: the router with our validation hook, and OpenAPI response helpers. */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { z } from 'zod';
+import type { Deps } from '../deps';
 import { validationError } from '../errors';
 import { detailsOf } from '../validation';
 import type { AppEnv } from './env';
@@ -61,6 +61,6 @@ export const catalogAuth: Security = [{ session: [] }, { apiKey: [] }];
 export const optionalSession: Security = [{}, { session: [] }];
 
 /** This site's origin as browsers reach it: `PUBLIC_BASE_URL` in production (behind a proxy), else the request's own. */
-export function siteOrigin(c: Context<AppEnv>): string {
+export function siteOrigin(c: { req: { url: string }; var: { deps: Pick<Deps, 'config'> } }): string {
   return c.var.deps.config.production ? c.var.deps.config.publicBaseUrl : new URL(c.req.url).origin;
 }

@@ -61,8 +61,27 @@ export const AuditItem = z
   })
   .meta({ id: 'AuditItem' });
 
-/** Newest first. */
-export async function listAudit(deps: DomainDeps, actor: Actor, query: { cursor?: string; limit: number }) {
+/** The day after a YYYY-MM-DD date, as the same kind of string. */
+const nextDay = (day: string) => new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);
+
+const day = z.iso.date();
+
+/** How the audit log can be narrowed: by who, what, which store (its products and posts too) and dates (UTC, both ends included). */
+export const AuditFilters = z.object({
+  actorId: z.string().max(64).optional(),
+  action: z.string().max(64).optional(),
+  storeId: z.string().max(64).optional(),
+  from: day.optional(),
+  to: day.optional(),
+});
+export type AuditFilters = z.infer<typeof AuditFilters>;
+
+/** Newest first, narrowed by the filters given. */
+export async function listAudit(
+  deps: DomainDeps,
+  actor: Actor,
+  query: { cursor?: string | undefined; limit: number } & AuditFilters,
+) {
   requireModerator(actor);
   const after = decodeCursor(query.cursor);
   let q = deps.db.kysely
@@ -83,6 +102,26 @@ export async function listAudit(deps: DomainDeps, actor: Actor, query: { cursor?
     .orderBy('a.id', 'desc')
     .limit(query.limit + 1);
   if (after) q = q.where(seekAfter(['a.at', 'a.id'], after, 'desc'));
+  if (query.actorId) q = q.where('a.actor_id', '=', query.actorId);
+  if (query.action) q = q.where('a.action', '=', query.action);
+  if (query.from) q = q.where('a.at', '>=', query.from);
+  if (query.to) q = q.where('a.at', '<', nextDay(query.to));
+  const storeId = query.storeId;
+  if (storeId) {
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('a.target_type', '=', 'store'), eb('a.target_id', '=', storeId)]),
+        eb.and([
+          eb('a.target_type', '=', 'product'),
+          eb('a.target_id', 'in', eb.selectFrom('products').select('id').where('store_id', '=', storeId)),
+        ]),
+        eb.and([
+          eb('a.target_type', '=', 'post'),
+          eb('a.target_id', 'in', eb.selectFrom('posts').select('id').where('store_id', '=', storeId)),
+        ]),
+      ]),
+    );
+  }
   const page = pageOf(await q.execute(), query.limit, (r) => ({ k: r.at, id: r.id }));
   return {
     items: page.items.map((r) => ({

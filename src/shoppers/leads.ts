@@ -9,7 +9,7 @@ import type { Lead, LeadPatch, MyFriendRequest, PageQuery } from './schema';
 import type { LeadStatus } from './tables';
 
 /** Where a lead may go next; it never returns to `new`, and a closed lead may be reopened as contacted. */
-const nextStatuses: Record<LeadStatus, LeadStatus[]> = {
+export const nextStatuses: Record<LeadStatus, LeadStatus[]> = {
   new: ['contacted', 'closed'],
   contacted: ['closed'],
   closed: ['contacted'],

@@ -1,7 +1,7 @@
 /** Moderator routes: the review queue, decisions, and the audit log. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { AuditItem, listAudit } from '../../moderation/audit';
+import { AuditFilters, AuditItem, listAudit } from '../../moderation/audit';
 import { Decision, decide, queueStatuses, reviewQueue } from '../../moderation/decisions';
 import { limitParam } from '../../paging';
 import { Store } from '../../vendors/store-schema';
@@ -53,9 +53,9 @@ export const moderationRoutes = router()
       method: 'get',
       path: '/moderation/audit',
       tags: ['moderation'],
-      summary: 'The audit log, newest first',
+      summary: 'The audit log, newest first, optionally narrowed by actor, action, store and dates',
       security: sessionAuth,
-      request: { query: z.object(cursorQuery) },
+      request: { query: AuditFilters.extend(cursorQuery) },
       responses: {
         200: json(
           z.object({ items: z.array(AuditItem), nextCursor: z.string().nullable() }),
