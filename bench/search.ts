@@ -179,8 +179,15 @@ export async function searchBench(args: string[]) {
       );
       loaded = { stores, products: counted.rows[0]?.n ?? 0 };
     } else {
+      let lap = started;
       loaded = await loadCorpus(srv.deps, corpus, (done) => {
-        if (done % 1000 === 0) process.stderr.write(`  built ${done}/${stores} stores\n`);
+        if (done % 1000 !== 0) return;
+        const now = performance.now();
+        const rate = Math.round((1000 * corpus.productsPerStore) / ((now - lap) / 1000));
+        process.stderr.write(
+          `  built ${done}/${stores} stores, ${((now - started) / 1000).toFixed(0)} s, last 1000 stores ${rate} products/s\n`,
+        );
+        lap = now;
       });
       buildSeconds = (performance.now() - started) / 1000;
       srv.optimize();

@@ -82,7 +82,12 @@ export function engineContract(name: string, options: ContractOptions) {
     const search = async (query: string) => {
       const res = await t.call('GET', `/v1/search?${query}`);
       expect(res.status).toBe(200);
-      return res.body as { hits: any[]; total: number; facets?: Record<string, Record<string, number>> };
+      return res.body as {
+        hits: any[];
+        total: number;
+        exhaustive: boolean;
+        facets?: Record<string, Record<string, number>>;
+      };
     };
     const ids = async (query: string) => (await search(query)).hits.map((h) => h.externalId).sort();
     const q = (text: string) => `q=${encodeURIComponent(text)}`;
@@ -186,11 +191,14 @@ export function engineContract(name: string, options: ContractOptions) {
       expect(await ids(`category=digital&brand=${encodeURIComponent('华为')}`)).toEqual(['P5']);
       expect(await ids(`category=digital&priceMin=20000&priceMax=300000`)).toEqual(['P4', 'P6']);
       const r = await search('category=digital&facets=city,brand,category,storeId');
-      expect(r.total).toBe(4);
+      expect(r).toMatchObject({ total: 4, exhaustive: true });
       expect(r.facets?.city).toEqual({ 杭州: 2, 上海: 2 });
       expect(r.facets?.category).toEqual({ digital: 4 });
       expect(Object.values(r.facets?.brand ?? {}).reduce((x, y) => x + y, 0)).toBe(4);
       expect(Object.values(r.facets?.storeId ?? {}).reduce((x, y) => x + y, 0)).toBe(4);
+      const words = await search(`${q('键盘')}&facets=city,category`);
+      expect(words).toMatchObject({ total: 2, exhaustive: true, facets: { city: { 杭州: 1, 上海: 1 } } });
+      expect(words.facets?.category).toEqual({ digital: 2 });
     });
 
     it('sorts by price and pages without overlap', async () => {

@@ -94,6 +94,12 @@ export const SearchResponse = z
   .object({
     hits: z.array(z.union([ProductHit, PostHit, StoreHit])),
     total: z.number().int(),
+    /**
+     * False when the result set is larger than the engine ranks in full: `total` and the facet
+     * counts are then estimates, and the hits are the best of the first candidates (pages past
+     * them are empty), as with Meilisearch's estimated totals.
+     */
+    exhaustive: z.boolean(),
     page: z.number().int(),
     limit: z.number().int(),
     facets: z.record(z.string(), z.record(z.string(), z.number().int())).optional(),
@@ -223,6 +229,7 @@ export async function searchCatalog(deps: Deps, params: SearchParams) {
   return {
     hits,
     total: result.total,
+    exhaustive: result.exhaustive,
     page,
     limit,
     ...(facets.length > 0 ? { facets: result.facets } : {}),

@@ -3,15 +3,14 @@ import { sql } from 'kysely';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { storeIndexText } from '../../vendors/stores';
-import type { EngineResult, FacetName, SearchEngine, SearchQuery, Suggestion } from '../engine';
+import type { EngineResult, SearchEngine, SearchQuery, Suggestion } from '../engine';
 import type { Analyzer } from '../text/analyzer';
+import { browse } from './browse';
 import { embeddedIndexStatements } from './indexing';
 import { filterConditions, specs } from './queries';
+import { DEFAULT_WINDOW, rankMatches } from './ranking';
 import { suggestions } from './suggest';
 import { createVocabulary } from './vocabulary';
-
-/** bm25 weights of the FTS columns title, brand, body, py: a title match outranks a description-only one. */
-const WEIGHTS = sql.raw('10.0, 6.0, 1.0, 2.5');
 
 export interface EmbeddedEngine extends SearchEngine {
   readonly name: 'embedded';
@@ -21,73 +20,36 @@ export interface EmbeddedEngine extends SearchEngine {
   reindexIfEmpty(progress?: (done: number, total: number) => void): Promise<boolean>;
 }
 
-export function createEmbeddedEngine(options: { db: Db; analyzer: Analyzer; clock: Clock }): EmbeddedEngine {
-  const { db, analyzer, clock } = options;
+export function createEmbeddedEngine(options: {
+  db: Db;
+  analyzer: Analyzer;
+  clock: Clock;
+  /** How many candidates a query ranks before it estimates instead (DEFAULT_WINDOW); small in tests. */
+  window?: number;
+}): EmbeddedEngine {
+  const { db, analyzer, clock, window = DEFAULT_WINDOW } = options;
   const vocabulary = createVocabulary(db, clock);
 
   async function search(query: SearchQuery): Promise<EngineResult> {
     const spec = specs[query.type];
     const typos = await vocabulary.typos();
     const match = query.q.trim() ? analyzer.matchExpression(query.q, { typos }) : null;
-    if (query.q.trim() && match === null) return { hits: [], total: 0, facets: {} };
-    const fts = sql.raw(spec.fts);
-    const catalog = sql`${sql.table(spec.table)} AS c`;
-    const from = match
-      ? sql`${fts} JOIN ${catalog} ON c.rowid = ${fts}.rowid ${spec.storeJoin}`
-      : sql`${catalog} ${spec.storeJoin}`;
+    if (query.q.trim() && match === null) return { hits: [], total: 0, facets: {}, exhaustive: true };
     const where = sql.join(
-      [
-        ...(match ? [sql`${fts} MATCH ${match}`] : []),
-        spec.visible(clock.now().toISOString()),
-        ...filterConditions(spec, query.filters),
-      ],
+      [spec.visible(clock.now().toISOString()), ...filterConditions(spec, query.filters)],
       sql` AND `,
     );
-    const order =
-      query.sort === 'relevance'
-        ? match
-          ? sql`bm25(${fts}, ${WEIGHTS})`
-          : sql.raw(spec.browse)
-        : sql.raw(spec.order[query.sort] ?? spec.browse);
-    const offset = (query.page - 1) * query.limit;
-    const rows = await sql<{
-      id: string;
-      title: string;
-    }>`SELECT c.id AS id, c.${sql.raw(query.type === 'store' ? 'name' : 'title')} AS title
-      FROM ${from} WHERE ${where} ORDER BY ${order}, c.id LIMIT ${query.limit} OFFSET ${offset}`.execute(
-      db.kysely,
-    );
-
-    const facetNames = query.facets.filter((f) => spec.facets[f]);
-    let total: number;
-    const facets: EngineResult['facets'] = {};
-    if (facetNames.length === 0) {
-      const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${where}`.execute(
-        db.kysely,
-      );
-      total = counted.rows[0]?.n ?? 0;
-    } else {
-      const cols = sql.join(facetNames.map((f) => sql`${sql.raw(spec.facets[f]!)} AS ${sql.ref(f)}`));
-      const all = await sql<
-        Record<FacetName, string | null>
-      >`SELECT ${cols} FROM ${from} WHERE ${where}`.execute(db.kysely);
-      total = all.rows.length;
-      for (const f of facetNames) {
-        const counts: Record<string, number> = {};
-        for (const row of all.rows) {
-          const value = row[f];
-          if (value !== null && value !== '') counts[value] = (counts[value] ?? 0) + 1;
-        }
-        facets[f] = counts;
-      }
-    }
+    const ranked = match
+      ? await rankMatches(db, spec, query, match, where, window)
+      : await browse(db, spec, query, where);
     return {
-      hits: rows.rows.map((r) => ({
+      hits: ranked.page.map((r) => ({
         id: r.id,
         highlightTitle: analyzer.highlight(r.title, query.q, { typos }),
       })),
-      total,
-      facets,
+      total: ranked.total,
+      facets: ranked.facets,
+      exhaustive: ranked.exhaustive,
     };
   }
 
@@ -95,6 +57,7 @@ export function createEmbeddedEngine(options: { db: Db; analyzer: Analyzer; cloc
     await sql`DELETE FROM product_fts`.execute(db.kysely);
     await sql`DELETE FROM post_fts`.execute(db.kysely);
     await sql`DELETE FROM store_fts`.execute(db.kysely);
+    await sql`DELETE FROM search_typo_terms`.execute(db.kysely);
     const stores = await db.kysely
       .selectFrom('stores')
       .select(['id', 'name', 'description', 'city'])

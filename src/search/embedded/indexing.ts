@@ -5,6 +5,9 @@ import type { CatalogChange, IndexStatements } from '../engine';
 import type { Analyzer } from '../text/analyzer';
 
 const ROWS_PER_STATEMENT = 200;
+const LATIN_WORD = /^[a-z]+$/;
+/** What FTS5's unicode61 tokenizer splits on, so a word here is a term there. */
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
 const tables = { product: ['product_fts', 'products'], post: ['post_fts', 'posts'] } as const;
 
 /**
@@ -18,9 +21,11 @@ function upsertDocs(
 ): CompiledQuery[] {
   const [fts, catalog] = tables[change.type];
   const statements: CompiledQuery[] = [];
+  const latin = new Set<string>();
   for (let i = 0; i < change.items.length; i += ROWS_PER_STATEMENT) {
     const values = change.items.slice(i, i + ROWS_PER_STATEMENT).map((item) => {
       const c = analyzer.indexColumns(item);
+      if (change.type === 'product') addLatinWords(latin, c.title, c.brand);
       return sql`(${item.externalId}, ${c.title}, ${c.brand}, ${c.body}, ${c.py})`;
     });
     statements.push(
@@ -29,6 +34,31 @@ function upsertDocs(
         FROM (VALUES ${sql.join(values)}) AS v
         JOIN ${sql.table(catalog)} AS c ON c.store_id = ${change.storeId} AND c.external_id = v.column1
         ${change.changedAt ? sql`WHERE c.updated_at = ${change.changedAt}` : sql``}`.compile(db.kysely),
+    );
+  }
+  statements.push(...typoTermStatements(db, [...latin]));
+  return statements;
+}
+
+/** The Latin words of product titles and brands, the typo index's vocabulary. */
+function addLatinWords(into: Set<string>, ...columns: string[]) {
+  for (const column of columns) {
+    for (const word of column.split(SEPARATORS)) if (LATIN_WORD.test(word)) into.add(word);
+  }
+}
+
+/**
+ * Records the words in the typo vocabulary. A word is never removed when its last product goes:
+ * a typo variant that matches nothing costs one more OR in a query, and reindex starts afresh.
+ */
+function typoTermStatements(db: Db, words: string[]): CompiledQuery[] {
+  const statements: CompiledQuery[] = [];
+  for (let i = 0; i < words.length; i += ROWS_PER_STATEMENT * 2) {
+    const chunk = words.slice(i, i + ROWS_PER_STATEMENT * 2);
+    statements.push(
+      sql`INSERT OR IGNORE INTO search_typo_terms (term) VALUES ${sql.join(chunk.map((w) => sql`(${w})`))}`.compile(
+        db.kysely,
+      ),
     );
   }
   return statements;

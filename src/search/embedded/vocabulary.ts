@@ -13,21 +13,43 @@ export interface Vocabulary {
   invalidate(): void;
 }
 
-interface Snapshot {
-  typos: TypoIndex;
-  brands: { brand: string; count: number }[];
-  at: number;
+/** A value built on first use and rebuilt, at most once a minute, after the index changed. */
+function cached<T>(clock: Clock, build: () => Promise<T>) {
+  let value: { data: T; at: number } | null = null;
+  let building: Promise<T> | null = null;
+  let dirty = false;
+  return {
+    async get(): Promise<T> {
+      if (value && !(dirty && clock.now().getTime() - value.at > STALE_AFTER_MS)) return value.data;
+      const at = clock.now().getTime();
+      const wasDirty = dirty;
+      dirty = false;
+      building ??= build().finally(() => {
+        building = null;
+      });
+      try {
+        const data = await building;
+        value = { data, at };
+        return data;
+      } catch (error) {
+        dirty ||= wasDirty;
+        throw error;
+      }
+    },
+    invalidate() {
+      dirty = true;
+    },
+  };
 }
 
 export function createVocabulary(db: Db, clock: Clock): Vocabulary {
-  let snapshot: Snapshot | null = null;
-  let building: Promise<Snapshot> | null = null;
-  let dirty = false;
-
-  async function build(): Promise<Snapshot> {
-    const words = await sql<{ term: string }>`SELECT DISTINCT term FROM product_fts_vocab
-      WHERE col IN ('title', 'brand') AND term GLOB '[a-z]*' AND term NOT GLOB '*[^a-z]*'`.execute(db.kysely);
-    const brands = await db.kysely
+  /** The Latin words of product titles and brands, kept by the index writes (search_typo_terms). */
+  const typos = cached(clock, async () => {
+    const words = await sql<{ term: string }>`SELECT term FROM search_typo_terms`.execute(db.kysely);
+    return createTypoIndex(words.rows.map((r) => r.term));
+  });
+  const brands = cached(clock, async () => {
+    const rows = await db.kysely
       .selectFrom('products')
       .select(['brand', (eb) => eb.fn.countAll<number>().as('count')])
       .where('brand', 'is not', null)
@@ -35,29 +57,14 @@ export function createVocabulary(db: Db, clock: Clock): Vocabulary {
       .orderBy('count', 'desc')
       .limit(5000)
       .execute();
-    return {
-      typos: createTypoIndex(words.rows.map((r) => r.term)),
-      brands: brands.map((b) => ({ brand: b.brand as string, count: Number(b.count) })),
-      at: clock.now().getTime(),
-    };
-  }
-
-  async function current(): Promise<Snapshot> {
-    if (snapshot && !(dirty && clock.now().getTime() - snapshot.at > STALE_AFTER_MS)) return snapshot;
-    building ??= build().finally(() => {
-      building = null;
-    });
-    const next = await building;
-    snapshot = next;
-    dirty = false;
-    return next;
-  }
-
+    return rows.map((b) => ({ brand: b.brand as string, count: Number(b.count) }));
+  });
   return {
-    typos: async () => (await current()).typos,
-    brands: async () => (await current()).brands,
+    typos: () => typos.get(),
+    brands: () => brands.get(),
     invalidate: () => {
-      dirty = true;
+      typos.invalidate();
+      brands.invalidate();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchFilters, SearchQuery } from '../engine';
 import { MeiliApiError } from './errors';
+import { MAX_TOTAL_HITS } from './settings';
 import { closeTestbeds, meiliTestbed as setup } from './testing';
 
 afterEach(closeTestbeds);
@@ -100,7 +101,14 @@ describe('Meilisearch search requests', () => {
       hits: [{ id: 'pr_1', highlightTitle: '实木<em>餐桌</em>' }],
       total: 45,
       facets: { category: { home: 40, office: 5 }, brand: {} },
+      exhaustive: true,
     });
+  });
+
+  it('a result set at the Meilisearch hit cap is reported as not exhaustive', async () => {
+    const { meili, engine } = setup();
+    meili.onSearch = () => ({ hits: [], totalHits: MAX_TOTAL_HITS, facetDistribution: {} });
+    expect(await engine.search(query())).toMatchObject({ total: MAX_TOTAL_HITS, exhaustive: false });
   });
 
   it('a title with markup comes back escaped, with only our <em> tags', async () => {

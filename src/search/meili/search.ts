@@ -4,7 +4,7 @@ import type { Clock } from '../../clock';
 import type { EngineResult, SearchQuery, Suggestion } from '../engine';
 import { meiliCall } from './errors';
 import { toMeiliFilter, toMeiliSort } from './filters';
-import { indexUid } from './settings';
+import { indexUid, MAX_TOTAL_HITS } from './settings';
 
 export interface SearchContext {
   client: Meilisearch;
@@ -78,6 +78,7 @@ export async function searchMeili(ctx: SearchContext, query: SearchQuery): Promi
     })),
     total: response.totalHits,
     facets,
+    exhaustive: response.totalHits < MAX_TOTAL_HITS,
   };
 }
 

@@ -7,6 +7,8 @@ import { MeiliTaskError } from './errors';
 export const docTypes = ['product', 'post', 'store'] as const satisfies readonly DocType[];
 export const PRIMARY_KEY = 'id';
 export const DEFAULT_INDEX_PREFIX = 'jishi_';
+/** Meilisearch counts and pages at most this many hits; the same as the API's deepest page. */
+export const MAX_TOTAL_HITS = 10_000;
 
 /** `jishi_products`, `jishi_posts`, `jishi_stores`. */
 export const indexUid = (prefix: string, type: DocType) => `${prefix}${type}s`;
@@ -53,7 +55,7 @@ export function settingsFor(type: DocType): Settings {
       { attributePatterns: ['title', 'description', 'body', 'brand', 'tags'], locales: ['cmn'] },
     ],
     synonyms,
-    pagination: { maxTotalHits: 10_000 },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
   };
 }
 
