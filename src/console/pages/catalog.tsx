@@ -100,13 +100,15 @@ async function catalogPage(
           { href: `${path}?type=post`, label: t.catalog.posts, current: type === 'post' },
         ]}
       />
-      <form method="get" action={path} class="row" role="search">
-        <input type="hidden" name="type" value={type} />
-        <Field name="q" type="search" label={t.catalog.query} value={q} />
-        <div class="field">
-          <button type="submit">{t.common.search}</button>
-        </div>
-      </form>
+      <search>
+        <form method="get" action={path} class="row">
+          <input type="hidden" name="type" value={type} />
+          <Field name="q" type="search" label={t.catalog.query} value={q} />
+          <div class="field">
+            <button type="submit">{t.common.search}</button>
+          </div>
+        </form>
+      </search>
       {page.items.length === 0 ? <Empty>{t.catalog.none}</Empty> : <Rows rows={page.items} type={type} />}
       <NextPage path={path} query={{ type, q }} cursor={page.nextCursor} />
       <section class="card" aria-labelledby="upload-form-h">
