@@ -20,7 +20,8 @@ h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 .card{background:#fff;border:1px solid #d8dee4;border-radius:8px;padding:1rem;margin:0 0 1rem}
 .field{margin:0 0 1rem}
 .field label{display:block;font-weight:600}
-.field .hint{color:#57606a;font-size:.9rem;margin:.1rem 0}
+.field .hint,.hint{color:#57606a;font-size:.9rem;margin:.1rem 0}
+.hint,td,dd,li{overflow-wrap:anywhere}
 .field .error,.error{color:#b42318;font-size:.95rem}
 input,select,textarea{font:inherit;width:100%;max-width:36rem;padding:.45rem .6rem;border:1px solid #8c959f;border-radius:6px;background:#fff}
 input[type=checkbox]{width:auto}
@@ -154,6 +155,8 @@ export interface FieldProps {
   multiline?: boolean;
   options?: { value: string; label: string }[];
   attrs?: Record<string, string>;
+  /** A filter or search box: being optional goes without saying. */
+  filter?: boolean;
 }
 
 /** A labelled input with its hint and its errors, tied together for screen readers. */
@@ -195,7 +198,7 @@ export const Field: FC<FieldProps> = (p) => {
     <div class="field">
       <label for={id}>
         {p.label}
-        {p.required ? '' : `（${t.common.optional}）`}
+        {p.required || p.filter ? '' : `（${t.common.optional}）`}
       </label>
       {p.hint && (
         <p class="hint" id={`${id}-hint`}>

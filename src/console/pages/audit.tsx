@@ -26,17 +26,18 @@ export const auditRoutes = new Hono<ConsoleEnv>().get('/audit', async (c) => {
       <form method="get" action="/console/audit" class="card">
         <FormErrors errors={errors} known={[...filterNames]} />
         <div class="row">
-          <Field name="actorId" label={t.audit.actor} value={values.actorId} errors={errors} />
+          <Field name="actorId" label={t.audit.actor} value={values.actorId} errors={errors} filter />
           <Field
             name="action"
             label={t.audit.action}
             value={values.action}
             errors={errors}
             attrs={{ placeholder: 'store.suspend' }}
+            filter
           />
-          <Field name="storeId" label={t.audit.store} value={values.storeId} errors={errors} />
-          <Field name="from" type="date" label={t.audit.from} value={values.from} errors={errors} />
-          <Field name="to" type="date" label={t.audit.to} value={values.to} errors={errors} />
+          <Field name="storeId" label={t.audit.store} value={values.storeId} errors={errors} filter />
+          <Field name="from" type="date" label={t.audit.from} value={values.from} errors={errors} filter />
+          <Field name="to" type="date" label={t.audit.to} value={values.to} errors={errors} filter />
         </div>
         <button type="submit">{t.common.filter}</button>
       </form>

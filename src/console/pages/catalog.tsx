@@ -103,7 +103,7 @@ async function catalogPage(
       <search>
         <form method="get" action={path} class="row">
           <input type="hidden" name="type" value={type} />
-          <Field name="q" type="search" label={t.catalog.query} value={q} />
+          <Field name="q" type="search" label={t.catalog.query} value={q} filter />
           <div class="field">
             <button type="submit">{t.common.search}</button>
           </div>
