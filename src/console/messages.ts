@@ -70,6 +70,7 @@ const zh = {
   stores: {
     title: '我的店铺',
     create: '入驻新店铺',
+    yourId: '你的用户 ID（运维人员授予审核员权限时需要）：',
     none: '你还没有店铺。入驻一家，审核通过后顾客就能在集市里找到它。',
     newTitle: '入驻新店铺',
     editTitle: '编辑店铺资料',

@@ -81,3 +81,23 @@ export async function upsertUserByOpenid(
     .where('openid', '=', openid)
     .executeTakeFirstOrThrow()) as UsersTable;
 }
+
+/** Gives a user a role (an operator's act, e.g. making someone a moderator); false when there is no such user. */
+export async function grantRole(
+  db: Db,
+  now: Date,
+  userId: string,
+  role: Exclude<Role, 'shopper'>,
+): Promise<boolean> {
+  const row = await getUserRow(db, userId);
+  if (!row) return false;
+  const roles = [...new Set([...(JSON.parse(row.roles) as Role[]), role])];
+  await db.batch([
+    db.kysely
+      .updateTable('users')
+      .set({ roles: JSON.stringify(roles), updated_at: now.toISOString() })
+      .where('id', '=', userId)
+      .compile(),
+  ]);
+  return true;
+}

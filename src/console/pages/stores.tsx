@@ -169,6 +169,10 @@ export const storeRoutes = new Hono<ConsoleEnv>()
             ))}
           </ul>
         )}
+        <p class="hint">
+          {t.stores.yourId}
+          <code>{user.userId}</code>
+        </p>
       </>,
     );
   })
