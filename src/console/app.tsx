@@ -59,7 +59,7 @@ consoleApp.use(
   bodyLimit({
     maxSize: MAX_FORM_BYTES,
     onError: () => {
-      throw new AppError('payload_too_large', `表单最大 ${MAX_FORM_BYTES / 1024 / 1024} MB`);
+      throw new AppError('payload_too_large', t.common.tooLarge(MAX_FORM_BYTES / 1024 / 1024));
     },
   }),
 );

@@ -3,6 +3,7 @@
  * of items), or a CSV with a header row whose columns are the item's fields.
  */
 import Papa from 'papaparse';
+import { t } from './messages';
 
 /** Columns that hold a number (fen for prices). */
 const numeric = new Set(['price', 'originalPrice']);
@@ -44,8 +45,8 @@ export function batchOfFile(fileName: string, content: string): Parsed {
     transformHeader: (h) => h.trim(),
   });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
-  if (fatal) return { ok: false, message: `CSV 第 ${(fatal.row ?? 0) + 2} 行：${fatal.message}` };
+  if (fatal) return { ok: false, message: t.catalog.csvRowError((fatal.row ?? 0) + 2, fatal.message) };
   if (!parsed.meta.fields?.includes('externalId'))
-    return { ok: false, message: 'CSV 表头需要 externalId 列' };
+    return { ok: false, message: t.catalog.csvNeedsExternalId };
   return { ok: true, body: { upsert: parsed.data.map(itemOfRow) } };
 }

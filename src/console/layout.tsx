@@ -79,7 +79,7 @@ export const Page: FC<PropsWithChildren<PageProps>> = ({
         {t.nav.skip}
       </a>
       <header>
-        <nav aria-label="主导航">
+        <nav aria-label={t.nav.label}>
           <a class="brand" href="/console">
             {t.appTitle(marketplaceName)}
           </a>

@@ -7,6 +7,7 @@ import type { StoreStatus } from '../vendors/stores.table';
 const zh = {
   appTitle: (name: string) => `${name} 商家后台`,
   nav: {
+    label: '主导航',
     stores: '我的店铺',
     review: '入驻审核',
     reports: '举报处理',
@@ -31,6 +32,8 @@ const zh = {
     filter: '筛选',
     copy: '复制',
     copied: '已复制',
+    status: '状态',
+    tooLarge: (mb: number) => `表单最大 ${mb} MB`,
   },
   signIn: {
     title: '登录商家后台',
@@ -88,6 +91,8 @@ const zh = {
     suspendedHint: '已暂停：店铺和内容暂时对顾客不可见。',
     rejectedHint: '未通过：按审核意见修改后可以重新提交。',
     draftHint: '草稿：补全资料后提交审核。',
+    overview: '概览',
+    miniProgram: '微信小程序',
     sections: { keys: 'API 密钥', catalog: '商品与动态', leads: '咨询', stats: '数据' },
   },
   fields: {
@@ -142,6 +147,13 @@ const zh = {
       scheduled: '定时发布',
     } as Record<string, string>,
     price: '价格',
+    itemTitle: '标题',
+    externalId: '编号',
+    noFile: '请选择一个文件',
+    csvRowError: (line: number, message: string) => `CSV 第 ${line} 行：${message}`,
+    csvNeedsExternalId: 'CSV 表头需要 externalId 列',
+    failedRow: (n: number) => `第 ${n} 行`,
+    exampleTitle: '示例商品',
     updated: '更新时间',
     none: '没有符合条件的内容。',
     upload: '批量上传',
@@ -152,7 +164,6 @@ const zh = {
     csvHint:
       'CSV 第一行是表头：externalId,title,description,category,brand,price,originalPrice,images,tags,miniProgramPath,status（商品）或 externalId,title,body,coverUrl,images,productExternalIds,publishedAt,tags（动态）。价格以分为单位（12900 即 ¥129.00）；多个图片、标签用 | 分隔。',
     uploadResult: (upserted: number, failed: number) => `已保存 ${upserted} 条，${failed} 条有错误。`,
-    row: '行',
     badFile: '无法读取这个文件：',
   },
   leads: {
@@ -206,6 +217,7 @@ const zh = {
       other: '其他',
     } as Record<string, string>,
     target: '被举报内容',
+    targetTypes: { store: '店铺', product: '商品', post: '动态' },
     reporters: '举报人数',
     details: '举报说明',
     note: '处理说明（必填）',

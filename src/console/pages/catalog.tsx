@@ -21,8 +21,8 @@ const Rows: FC<{ rows: CatalogRow[]; type: 'product' | 'post' }> = ({ rows, type
     <table>
       <thead>
         <tr>
-          <th>标题</th>
-          <th>编号</th>
+          <th>{t.catalog.itemTitle}</th>
+          <th>{t.catalog.externalId}</th>
           {type === 'product' && <th>{t.catalog.price}</th>}
           <th>{t.catalog.live}</th>
           <th>{t.catalog.updated}</th>
@@ -56,7 +56,7 @@ const UploadResult: FC<{ result: BatchResult }> = ({ result }) => (
       <ul>
         {result.failed.map((f) => (
           <li>
-            {`第 ${f.index + 1} ${t.catalog.row}`}
+            {t.catalog.failedRow(f.index + 1)}
             {f.externalId ? `（${f.externalId}）` : ''}：{f.error.message}
             {f.error.details.length > 0 &&
               `：${f.error.details.map((d) => `${d.path.join('.')} ${d.message}`).join('；')}`}
@@ -149,7 +149,7 @@ export const catalogRoutes = new Hono<ConsoleEnv>()
   .post('/stores/:storeId/catalog/upload', async (c) => {
     const store = await ownStore(c);
     const file = c.var.form.file;
-    if (!(file instanceof File) || file.size === 0) return catalogPage(c, store, { error: '请选择一个文件' });
+    if (!(file instanceof File) || file.size === 0) return catalogPage(c, store, { error: t.catalog.noFile });
     const parsed = batchOfFile(file.name, await file.text());
     if (!parsed.ok) return catalogPage(c, store, { error: parsed.message });
     const ingest = text(c.var.form, 'kind') === 'post' ? ingestPosts : ingestProducts;

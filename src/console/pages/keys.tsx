@@ -15,7 +15,12 @@ import { ownStore, StoreTabs } from './stores';
 export function exampleCurl(origin: string, storeId: string, secret: string): string {
   const body = JSON.stringify({
     upsert: [
-      { externalId: 'SKU-001', title: '示例商品', price: 12900, images: ['https://example.com/1.jpg'] },
+      {
+        externalId: 'SKU-001',
+        title: t.catalog.exampleTitle,
+        price: 12900,
+        images: ['https://example.com/1.jpg'],
+      },
     ],
   });
   return [

@@ -53,7 +53,7 @@ export const leadRoutes = new Hono<ConsoleEnv>()
                   <th>{t.leads.shopper}</th>
                   <th>{t.leads.about}</th>
                   <th>{t.leads.message}</th>
-                  <th>状态</th>
+                  <th>{t.common.status}</th>
                 </tr>
               </thead>
               <tbody>

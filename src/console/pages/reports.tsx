@@ -12,8 +12,6 @@ import { Empty, Field, type FieldErrors, NextPage, PostForm, Tabs } from '../lay
 import { t } from '../messages';
 import { done, render } from '../render';
 
-const targetLabel = { store: '店铺', product: '商品', post: '动态' } as const;
-
 const ReportCard: FC<{ report: Report; csrf: string; errors?: FieldErrors | undefined }> = ({
   report,
   csrf,
@@ -23,7 +21,7 @@ const ReportCard: FC<{ report: Report; csrf: string; errors?: FieldErrors | unde
   return (
     <article class="card" aria-labelledby={`r-${report.id}`}>
       <h2 id={`r-${report.id}`}>
-        {targetLabel[report.target.type]}：{preview?.title ?? report.target.id}
+        {t.reports.targetTypes[report.target.type]}：{preview?.title ?? report.target.id}
       </h2>
       {preview && (
         <p>

@@ -25,13 +25,13 @@ import { type StoreFormValues, storeBody, storeFieldNames, valuesOfForm, valuesO
 export const StoreTabs: FC<{ store: Pick<Store, 'id'>; current: string }> = ({ store, current }) => {
   const base = `/console/stores/${store.id}`;
   const items = [
-    { href: base, label: '概览', key: 'overview' },
+    { href: base, label: t.stores.overview, key: 'overview' },
     { href: `${base}/keys`, label: t.stores.sections.keys, key: 'keys' },
     { href: `${base}/catalog`, label: t.stores.sections.catalog, key: 'catalog' },
     { href: `${base}/leads`, label: t.stores.sections.leads, key: 'leads' },
     { href: `${base}/stats`, label: t.stores.sections.stats, key: 'stats' },
   ];
-  return <Tabs label="店铺" items={items.map((i) => ({ ...i, current: i.key === current }))} />;
+  return <Tabs label={t.stores.title} items={items.map((i) => ({ ...i, current: i.key === current }))} />;
 };
 
 const StoreForm: FC<{
@@ -70,7 +70,7 @@ const StoreForm: FC<{
       {field('wechatId', f.wechatId.label, f.wechatId.hint, true)}
       {field('contactQrUrl', f.contactQrUrl.label, f.contactQrUrl.hint)}
       {field('logoUrl', f.logoUrl.label, f.logoUrl.hint)}
-      <h2>微信小程序</h2>
+      <h2>{t.stores.miniProgram}</h2>
       {field('miniProgram.appId', f.appId.label, f.appId.hint)}
       {field('miniProgram.homePath', f.homePath.label, f.homePath.hint)}
       {field('miniProgram.productPath', f.productPath.label, f.productPath.hint)}
