@@ -1,11 +1,12 @@
 /**
  * The real service for mini-program tests: the app on in-memory SQLite with real migrations, seeded
- * with two approved stores, their products and posts, served on loopback next to the WeChat emulator.
+ * with two approved stores (24 products and 14 posts in Hangzhou, 2 products in Shanghai), served on loopback next to the WeChat emulator.
  */
 import './node-globals';
 import { afterAll, beforeAll } from 'vitest';
 import { post, product, type TestApp, testApp } from '../../test/harness';
 import { serveOnLoopback, useWeChatEmulator } from '../../test/loopback';
+import { useMiniProgram } from './pages';
 
 export interface Seeded {
   home: { storeId: string; owner: string; productIds: string[]; postIds: string[] };
@@ -47,7 +48,7 @@ async function seed(t: TestApp): Promise<Seeded> {
     home.storeId,
     home.owner,
     'products',
-    Array.from({ length: 8 }, (_, i) => product(i + 1)),
+    Array.from({ length: 24 }, (_, i) => product(i + 1)),
   );
   const postIds = await catalog(
     t,
@@ -63,6 +64,7 @@ async function seed(t: TestApp): Promise<Seeded> {
     category: 'fashion',
     city: '上海',
     wechatId: 'amei_fashion',
+    contactQrUrl: 'https://img.example.com/qr/amei.png',
     miniProgram: { appId: 'wx00000000000000bb', homePath: 'pages/home/index' },
   });
   const fashionIds = await catalog(t, fashion.storeId, fashion.owner, 'products', [
@@ -91,4 +93,14 @@ export function useMarketplace() {
     url: () => state.loopback!.url,
     emulator: wechat.emulator,
   };
+}
+
+/** The service, and the mini-program pointed at it, whose `wx.login` signs in as `openid()`. */
+export function useShopper(openid: () => string) {
+  const market = useMarketplace();
+  const mp = useMiniProgram(() => market.emulator().issueCode(openid()));
+  beforeAll(() => {
+    mp().config.apiBase = market.url();
+  });
+  return { market, mp };
 }
