@@ -5,4 +5,10 @@ export const config = {
   /** WeChat allows 10 concurrent `wx.request` calls. */
   maxConcurrentRequests: 10,
   timeoutMs: 10_000,
+  /**
+   * Development only: sign in through the service's dev login as this openid instead of `wx.login`
+   * (a local `npm start` has dev login on, but no AppSecret to exchange DevTools' codes). Keep empty
+   * for release builds; the service answers 404 to dev login in production.
+   */
+  devOpenid: '',
 };

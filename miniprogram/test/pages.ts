@@ -30,7 +30,7 @@ export interface MiniProgram {
   root: string;
   wx: WxShim;
   /** The compiled `config` module the pages read, to point them at the service. */
-  config: { apiBase: string };
+  config: { apiBase: string; devOpenid: string };
   open(route: string, query?: Record<string, string>): Rendered;
   /** Opens what `wx.navigateTo` was last asked for. */
   follow(): Rendered;
@@ -56,7 +56,7 @@ export function useMiniProgram(login: () => string): () => MiniProgram {
     mp = {
       root,
       wx,
-      config: load<{ config: { apiBase: string } }>('config').config,
+      config: load<{ config: MiniProgram['config'] }>('config').config,
       open,
       follow() {
         const url = wx.records.navigations.at(-1);

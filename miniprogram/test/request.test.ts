@@ -84,4 +84,22 @@ describe('request()', () => {
       .filter((r) => r.url.endsWith('/v1/auth/miniprogram'));
     expect(signIns).toHaveLength(1);
   });
+
+  it('signs in through dev login when a development openid is configured', async () => {
+    const { request } = mp().require<typeof Request>('services/request');
+    mp().wx.storage.delete('session');
+    mp().config.devOpenid = 'dev-shopper';
+    try {
+      const before = mp().wx.records.requests.length;
+      await request({ path: '/v1/me/follows', auth: 'required' });
+      expect(
+        mp()
+          .wx.records.requests.slice(before)
+          .map((r) => new URL(r.url).pathname),
+      ).toEqual(['/v1/auth/dev', '/v1/me/follows']);
+    } finally {
+      mp().config.devOpenid = '';
+      mp().wx.storage.delete('session');
+    }
+  });
 });
