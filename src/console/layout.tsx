@@ -268,3 +268,26 @@ export const FormErrors: FC<{ errors?: FieldErrors | undefined; known: string[] 
     </div>
   );
 };
+
+/** An ISO time as `YYYY-MM-DD HH:MM` (UTC), or a dash. */
+export const when = (iso: string | null | undefined): string =>
+  iso ? iso.slice(0, 16).replace('T', ' ') : '—';
+
+/** A table with a header row, or the empty state when there are no rows. */
+export const DataTable: FC<PropsWithChildren<{ head: string[]; empty: string; rows: number }>> = (p) =>
+  p.rows === 0 ? (
+    <Empty>{p.empty}</Empty>
+  ) : (
+    <div class="table">
+      <table>
+        <thead>
+          <tr>
+            {p.head.map((h) => (
+              <th>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{p.children}</tbody>
+      </table>
+    </div>
+  );

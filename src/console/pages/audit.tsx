@@ -4,7 +4,7 @@ import { AuditFilters, listAudit } from '../../moderation/audit';
 import { requireModerator } from '../../users/actor';
 import type { ConsoleEnv } from '../env';
 import { parseForm, signedIn } from '../forms';
-import { Empty, Field, FormErrors, NextPage } from '../layout';
+import { DataTable, Field, FormErrors, NextPage } from '../layout';
 import { t } from '../messages';
 import { render } from '../render';
 
@@ -41,40 +41,27 @@ export const auditRoutes = new Hono<ConsoleEnv>().get('/audit', async (c) => {
         </div>
         <button type="submit">{t.common.filter}</button>
       </form>
-      {page.items.length === 0 ? (
-        <Empty>{t.audit.none}</Empty>
-      ) : (
-        <div class="table">
-          <table>
-            <thead>
-              <tr>
-                <th>{t.common.at}</th>
-                <th>{t.audit.actor}</th>
-                <th>{t.audit.action}</th>
-                <th>{t.audit.target}</th>
-                <th>{t.audit.reason}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((e) => (
-                <tr>
-                  <td>{e.at.slice(0, 19).replace('T', ' ')}</td>
-                  <td>
-                    {e.actor.nickname ?? ''} <code>{e.actor.id}</code>
-                  </td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {e.target.type} <code>{e.target.id}</code>
-                  </td>
-                  <td>{e.reason ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={page.items.length}
+        empty={t.audit.none}
+        head={[t.common.at, t.audit.actor, t.audit.action, t.audit.target, t.audit.reason]}
+      >
+        {page.items.map((e) => (
+          <tr>
+            <td>{e.at.slice(0, 19).replace('T', ' ')}</td>
+            <td>
+              {e.actor.nickname ?? ''} <code>{e.actor.id}</code>
+            </td>
+            <td>
+              <code>{e.action}</code>
+            </td>
+            <td>
+              {e.target.type} <code>{e.target.id}</code>
+            </td>
+            <td>{e.reason ?? '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
       <NextPage path="/console/audit" query={given} cursor={page.nextCursor} />
     </>,
     { status: errors ? 400 : 200 },

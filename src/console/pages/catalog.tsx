@@ -9,7 +9,7 @@ import type { Store } from '../../vendors/store-schema';
 import { batchOfFile } from '../catalog-file';
 import type { ConsoleEnv } from '../env';
 import { text } from '../forms';
-import { Empty, Field, NextPage, PostForm, Tabs } from '../layout';
+import { DataTable, Field, NextPage, PostForm, Tabs, when } from '../layout';
 import { t } from '../messages';
 import { render } from '../render';
 import { ownStore, StoreTabs } from './stores';
@@ -17,36 +17,31 @@ import { ownStore, StoreTabs } from './stores';
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 const Rows: FC<{ rows: CatalogRow[]; type: 'product' | 'post' }> = ({ rows, type }) => (
-  <div class="table">
-    <table>
-      <thead>
-        <tr>
-          <th>{t.catalog.itemTitle}</th>
-          <th>{t.catalog.externalId}</th>
-          {type === 'product' && <th>{t.catalog.price}</th>}
-          <th>{t.catalog.live}</th>
-          <th>{t.catalog.updated}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr>
-            <td>{r.title}</td>
-            <td>
-              <code>{r.externalId}</code>
-            </td>
-            {type === 'product' && <td>{r.price === null ? '—' : yuan(r.price)}</td>}
-            <td>
-              {r.live
-                ? `✓ ${t.catalog.live}`
-                : `${t.catalog.notLive}（${t.catalog.why[r.notLive ?? ''] ?? ''}）`}
-            </td>
-            <td>{r.updatedAt.slice(0, 16).replace('T', ' ')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </div>
+  <DataTable
+    rows={rows.length}
+    empty={t.catalog.none}
+    head={[
+      t.catalog.itemTitle,
+      t.catalog.externalId,
+      ...(type === 'product' ? [t.catalog.price] : []),
+      t.catalog.live,
+      t.catalog.updated,
+    ]}
+  >
+    {rows.map((r) => (
+      <tr>
+        <td>{r.title}</td>
+        <td>
+          <code>{r.externalId}</code>
+        </td>
+        {type === 'product' && <td>{r.price === null ? '—' : yuan(r.price)}</td>}
+        <td>
+          {r.live ? `✓ ${t.catalog.live}` : `${t.catalog.notLive}（${t.catalog.why[r.notLive ?? ''] ?? ''}）`}
+        </td>
+        <td>{when(r.updatedAt)}</td>
+      </tr>
+    ))}
+  </DataTable>
 );
 
 const UploadResult: FC<{ result: BatchResult }> = ({ result }) => (
@@ -109,7 +104,7 @@ async function catalogPage(
           </div>
         </form>
       </search>
-      {page.items.length === 0 ? <Empty>{t.catalog.none}</Empty> : <Rows rows={page.items} type={type} />}
+      <Rows rows={page.items} type={type} />
       <NextPage path={path} query={{ type, q }} cursor={page.nextCursor} />
       <section class="card" aria-labelledby="upload-form-h">
         <h2 id="upload-form-h">{t.catalog.upload}</h2>

@@ -6,7 +6,7 @@ import { ApiKeyCreate, createApiKey, listApiKeys, revokeApiKey } from '../../ven
 import type { Store } from '../../vendors/store-schema';
 import type { ConsoleEnv } from '../env';
 import { param, parseForm, text } from '../forms';
-import { Empty, Field, type FieldErrors, PostForm } from '../layout';
+import { DataTable, Field, type FieldErrors, PostForm, when } from '../layout';
 import { t } from '../messages';
 import { done, render } from '../render';
 import { ownStore, StoreTabs } from './stores';
@@ -70,42 +70,29 @@ async function keysPage(
           <button type="submit">{t.keys.create}</button>
         </div>
       </PostForm>
-      {keys.length === 0 ? (
-        <Empty>{t.keys.none}</Empty>
-      ) : (
-        <div class="table">
-          <table>
-            <thead>
-              <tr>
-                <th>{t.keys.name}</th>
-                <th>{t.keys.prefix}</th>
-                <th>{t.keys.createdAt}</th>
-                <th>{t.keys.lastUsed}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr>
-                  <td>{k.name}</td>
-                  <td>
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td>{k.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                  <td>{k.lastUsedAt ? k.lastUsedAt.slice(0, 16).replace('T', ' ') : t.keys.never}</td>
-                  <td>
-                    <PostForm action={`${base}/${k.id}/revoke`} csrf={c.var.csrfToken}>
-                      <button type="submit" class="danger" aria-label={`${t.keys.revoke} ${k.name}`}>
-                        {t.keys.revoke}
-                      </button>
-                    </PostForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={keys.length}
+        empty={t.keys.none}
+        head={[t.keys.name, t.keys.prefix, t.keys.createdAt, t.keys.lastUsed, '']}
+      >
+        {keys.map((k) => (
+          <tr>
+            <td>{k.name}</td>
+            <td>
+              <code>{k.prefix}…</code>
+            </td>
+            <td>{when(k.createdAt)}</td>
+            <td>{k.lastUsedAt ? when(k.lastUsedAt) : t.keys.never}</td>
+            <td>
+              <PostForm action={`${base}/${k.id}/revoke`} csrf={c.var.csrfToken}>
+                <button type="submit" class="danger" aria-label={`${t.keys.revoke} ${k.name}`}>
+                  {t.keys.revoke}
+                </button>
+              </PostForm>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>,
     { status: extra.status ?? 200 },
   );

@@ -7,7 +7,7 @@ import { storeDailyStats } from '../../vendors/store-stats';
 import { DailyChart } from '../chart';
 import type { ConsoleEnv } from '../env';
 import { param, parseForm, text } from '../forms';
-import { Empty, NextPage, PostForm, Tabs } from '../layout';
+import { DataTable, NextPage, PostForm, Tabs, when } from '../layout';
 import { t } from '../messages';
 import { render } from '../render';
 import { ownStore, StoreTabs } from './stores';
@@ -42,45 +42,32 @@ export const leadRoutes = new Hono<ConsoleEnv>()
             })),
           ]}
         />
-        {page.items.length === 0 ? (
-          <Empty>{t.leads.none}</Empty>
-        ) : (
-          <div class="table">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t.common.at}</th>
-                  <th>{t.leads.shopper}</th>
-                  <th>{t.leads.about}</th>
-                  <th>{t.leads.message}</th>
-                  <th>{t.common.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((lead) => (
-                  <tr>
-                    <td>{lead.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                    <td>{lead.shopper.nickname ?? lead.shopper.id}</td>
-                    <td>{lead.product?.title ?? lead.post?.title ?? '—'}</td>
-                    <td>{lead.message ?? '—'}</td>
-                    <td>
-                      {t.leads.status[lead.status]}
-                      {nextStatuses[lead.status].map((next) => (
-                        <PostForm action={`${path}/${lead.id}`} csrf={c.var.csrfToken} class="inline">
-                          <input type="hidden" name="status" value={next} />{' '}
-                          <button
-                            type="submit"
-                            class="secondary"
-                          >{`${t.leads.setStatus}${t.leads.status[next]}`}</button>
-                        </PostForm>
-                      ))}
-                    </td>
-                  </tr>
+        <DataTable
+          rows={page.items.length}
+          empty={t.leads.none}
+          head={[t.common.at, t.leads.shopper, t.leads.about, t.leads.message, t.common.status]}
+        >
+          {page.items.map((lead) => (
+            <tr>
+              <td>{when(lead.createdAt)}</td>
+              <td>{lead.shopper.nickname ?? lead.shopper.id}</td>
+              <td>{lead.product?.title ?? lead.post?.title ?? '—'}</td>
+              <td>{lead.message ?? '—'}</td>
+              <td>
+                {t.leads.status[lead.status]}
+                {nextStatuses[lead.status].map((next) => (
+                  <PostForm action={`${path}/${lead.id}`} csrf={c.var.csrfToken} class="inline">
+                    <input type="hidden" name="status" value={next} />{' '}
+                    <button
+                      type="submit"
+                      class="secondary"
+                    >{`${t.leads.setStatus}${t.leads.status[next]}`}</button>
+                  </PostForm>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <NextPage path={path} query={{ status }} cursor={page.nextCursor} />
       </>,
     );

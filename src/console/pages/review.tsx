@@ -11,14 +11,24 @@ import {
 import { requireModerator } from '../../users/actor';
 import { getUserRow } from '../../users/users';
 import { listStorePosts, listStoreProducts } from '../../vendors/catalog';
-import { categories } from '../../vendors/categories';
 import type { Store } from '../../vendors/store-schema';
 import { getStore } from '../../vendors/stores';
 import type { ConsoleEnv } from '../env';
 import { param, parseForm, signedIn, text } from '../forms';
-import { Empty, Field, type FieldErrors, FormErrors, NextPage, PostForm, StatusBadge, Tabs } from '../layout';
+import {
+  Empty,
+  Field,
+  type FieldErrors,
+  FormErrors,
+  NextPage,
+  PostForm,
+  StatusBadge,
+  Tabs,
+  when,
+} from '../layout';
 import { t } from '../messages';
 import { done, render } from '../render';
+import { StoreDetails } from '../store-details';
 
 type QueueStatus = (typeof queueStatuses)[number];
 
@@ -95,22 +105,9 @@ async function storePage(
             {owner?.nickname ?? ''} <code>{store.ownerId}</code>
           </dd>
           <dt>{t.review.submittedAt}</dt>
-          <dd>{store.review?.submittedAt?.slice(0, 16).replace('T', ' ') ?? '—'}</dd>
-          <dt>{t.fields.category.label}</dt>
-          <dd>{categories.find((x) => x.id === store.category)?.label}</dd>
-          <dt>{t.fields.city.label}</dt>
-          <dd>{store.city}</dd>
-          <dt>{t.fields.wechatId.label}</dt>
-          <dd>{store.wechatId}</dd>
-          <dt>{t.fields.description.label}</dt>
-          <dd>{store.description ?? '—'}</dd>
-          <dt>{t.fields.appId.label}</dt>
-          <dd>{store.miniProgram?.appId ?? '—'}</dd>
-          <dt>{t.fields.logoUrl.label}</dt>
-          <dd>{store.logoUrl ?? '—'}</dd>
-          <dt>{t.fields.contactQrUrl.label}</dt>
-          <dd>{store.contactQrUrl ?? '—'}</dd>
+          <dd>{when(store.review?.submittedAt)}</dd>
         </dl>
+        <StoreDetails store={store} full />
       </section>
       <h2>{t.review.sampleProducts}</h2>
       {products.items.length === 0 ? (
@@ -171,7 +168,7 @@ export const reviewRoutes = new Hono<ConsoleEnv>()
             {page.items.map((s) => (
               <li>
                 <a href={`/console/review/${s.id}`}>{s.name}</a> · {s.city} · {t.review.submittedAt}{' '}
-                {s.review?.submittedAt?.slice(0, 16).replace('T', ' ') ?? '—'}
+                {when(s.review?.submittedAt)}
               </li>
             ))}
           </ol>

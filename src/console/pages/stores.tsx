@@ -19,6 +19,7 @@ import {
 } from '../layout';
 import { t } from '../messages';
 import { done, render } from '../render';
+import { StoreDetails } from '../store-details';
 import { type StoreFormValues, storeBody, storeFieldNames, valuesOfForm, valuesOfStore } from '../store-form';
 
 /** The sections of one store's pages, as tabs. */
@@ -129,18 +130,7 @@ const Overview: FC<{ store: Store; csrf: string; missing?: FieldErrors | undefin
       </a>
     </section>
     <section class="card">
-      <dl>
-        <dt>{t.fields.category.label}</dt>
-        <dd>{categories.find((c) => c.id === store.category)?.label}</dd>
-        <dt>{t.fields.city.label}</dt>
-        <dd>{store.city}</dd>
-        <dt>{t.fields.wechatId.label}</dt>
-        <dd>{store.wechatId}</dd>
-        <dt>{t.fields.description.label}</dt>
-        <dd>{store.description ?? '—'}</dd>
-        <dt>{t.fields.appId.label}</dt>
-        <dd>{store.miniProgram?.appId ?? '—'}</dd>
-      </dl>
+      <StoreDetails store={store} />
     </section>
   </>
 );
