@@ -150,6 +150,30 @@ describe('GET /v1/moderation/audit', () => {
     ]);
   });
 
+  it('narrows by actor, action, store and dates, and names a bad filter', async () => {
+    const moderator = await t.signIn('mod', ['moderator']);
+    const other = await t.signIn('mod-2', ['moderator']);
+    const first = await pendingStore();
+    const second = await pendingStore('vendor-b');
+    await decide(moderator, first.storeId, { action: 'approve' });
+    t.clock.advance(86_400_000);
+    await decide(other, second.storeId, { action: 'reject', reason: '资料不全' });
+    const audit = async (q: string) =>
+      (await t.call('GET', `/v1/moderation/audit?${q}`, { token: moderator })).body.items.map(
+        (i: any) => i.action,
+      );
+    const otherId = (await t.call('GET', '/v1/me', { token: other })).body.user.id;
+    expect(await audit(`actorId=${otherId}`)).toEqual(['store.reject']);
+    expect(await audit('action=store.approve')).toEqual(['store.approve']);
+    expect(await audit(`storeId=${first.storeId}`)).toEqual(['store.approve']);
+    const today = t.clock.now().toISOString().slice(0, 10);
+    expect(await audit(`from=${today}`)).toEqual(['store.reject']);
+    expect(await audit(`to=${today}`)).toEqual(['store.reject', 'store.approve']);
+    const bad = await t.call('GET', '/v1/moderation/audit?from=last-week', { token: moderator });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toEqual(['from']);
+  });
+
   it('is for moderators only', async () => {
     const vendor = await t.signIn('vendor-a');
     expect((await t.call('GET', '/v1/moderation/audit')).status).toBe(401);
