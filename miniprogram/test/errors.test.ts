@@ -32,7 +32,7 @@ describe('when things go wrong', () => {
     openid = 'shopper-expired';
     const { storeId } = market.seeded().home;
     const page = mp().open('pages/store/index', { id: storeId });
-    await waitFor(() => page.data.products.length > 0 && !page.data.listLoading, 'the store');
+    await waitFor(() => page.data.products.length > 0 && !page.data.productsLoading, 'the store');
     mp().wx.storage.set('session', { token: 'expired-or-revoked', user: { id: 'us_old', roles: [] } });
     const before = mp().wx.records.requests.length;
     page.querySelector('#follow')!.dispatchEvent('tap');

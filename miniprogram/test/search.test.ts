@@ -88,6 +88,19 @@ describe('search page', () => {
     expect(mp().open('pages/search/index').data.recent).toEqual([]);
   });
 
+  it('suggests as you type, also after a search, and searches a tapped suggestion', async () => {
+    const page = await searchFor('围巾');
+    page.querySelector('#search-input')!.dispatchEvent('input', { detail: { value: '餐' } });
+    await waitFor(() => page.querySelectorAll('.suggestion').length > 0, 'suggestions');
+    const suggestion = page.querySelectorAll('.suggestion')[0]!;
+    const picked = text(suggestion);
+    expect(picked).toContain('餐');
+    suggestion.dispatchEvent('tap');
+    await waitFor(() => page.data.q === picked && page.data.suggestions.length === 0, 'the picked search');
+    await settled(page);
+    expect(page.querySelectorAll('.hit').length).toBeGreaterThan(0);
+  });
+
   it('opens with a category from the home page and searches within it', async () => {
     const page = mp().open('pages/search/index', { category: 'fashion' });
     await settled(page);

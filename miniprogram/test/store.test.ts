@@ -6,7 +6,7 @@ const { market, mp } = useShopper(() => 'shopper-store');
 
 async function openStore(which: 'home' | 'fashion' = 'home'): Promise<Rendered> {
   const page = mp().open('pages/store/index', { id: market.seeded()[which].storeId });
-  await waitFor(() => page.data.products.length > 0 && !page.data.listLoading, 'the store');
+  await waitFor(() => page.data.products.length > 0 && !page.data.productsLoading, 'the store');
   return page;
 }
 

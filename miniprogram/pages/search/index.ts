@@ -70,7 +70,7 @@ Component({
       const seq = ++suggestSeq;
       try {
         const suggestions = await suggest(q);
-        if (seq === suggestSeq && !this.data.searched) this.setData({ suggestions });
+        if (seq === suggestSeq && this.data.q === q) this.setData({ suggestions });
       } catch {
         // Suggestions are a nicety: typing and searching still work without them.
       }

@@ -37,7 +37,8 @@ Component({
     postsCursor: '',
     postsEnd: false,
     postsLoaded: false,
-    listLoading: false,
+    productsLoading: false,
+    postsLoading: false,
     following: false,
   },
   methods: {
@@ -74,8 +75,9 @@ Component({
       }
     },
     async loadMore(tab: Tab) {
-      if (this.data.listLoading || this.data[tab === 'products' ? 'productsEnd' : 'postsEnd']) return;
-      this.setData({ listLoading: true });
+      const loading = `${tab}Loading` as const;
+      if (this.data[loading] || this.data[`${tab}End`]) return;
+      this.setData({ [loading]: true });
       try {
         if (tab === 'products') {
           const page = await storeProducts(this.data.id, this.data.productsCursor || undefined);
@@ -96,7 +98,7 @@ Component({
       } catch (err) {
         toast(messageOf(err));
       }
-      this.setData({ listLoading: false });
+      this.setData({ [loading]: false });
     },
     switchTab(e: WechatMiniprogram.BaseEvent) {
       const tab = dataOf(e, 'tab') as Tab;
