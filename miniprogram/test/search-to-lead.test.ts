@@ -26,8 +26,10 @@ describe('from a search to a vendor', () => {
     await waitFor(() => text(sheet.querySelector('#friend-wechat-id')) === 'xiaolin_home', 'the WeChat ID');
     expect(text(sheet.querySelector('#friend-greeting'))).toContain('想了解一下');
 
-    const leads = await market.t().db.kysely.selectFrom('leads').selectAll().execute();
-    expect(leads).toHaveLength(1);
-    expect(leads[0]!.product_id).toBe(product.data.id);
+    const { storeId, owner } = market.seeded().home;
+    const leads = await market.t().call('GET', `/v1/stores/${storeId}/leads`, { token: owner });
+    expect(leads.body.items).toEqual([
+      expect.objectContaining({ status: 'new', product: expect.objectContaining({ id: product.data.id }) }),
+    ]);
   });
 });
