@@ -18,6 +18,8 @@ main{max-width:64rem;margin:auto;padding:1rem}
 h1{font-size:1.5rem;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 .card{background:#fff;border:1px solid #d8dee4;border-radius:8px;padding:1rem;margin:0 0 1rem}
+.card>:first-child{margin-top:0}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dt{font-weight:600;color:#57606a}dd{margin:0}
 .field{margin:0 0 1rem}
 .field label{display:block;font-weight:600}
 .field .hint,.hint{color:#57606a;font-size:.9rem;margin:.1rem 0}
@@ -39,14 +41,14 @@ button.danger{background:#b42318;border-color:#b42318}
 .empty{color:#57606a;padding:1.5rem;text-align:center;background:#fff;border:1px dashed #d8dee4;border-radius:8px}
 table{width:100%;border-collapse:collapse;background:#fff}
 th,td{text-align:left;padding:.5rem;border-bottom:1px solid #d8dee4;vertical-align:top}
-.table{overflow-x:auto}
+.table{overflow-x:auto;margin:0 0 1rem}
 .secret{font-family:ui-monospace,monospace;word-break:break-all;background:#fff8c5;padding:.5rem;border-radius:6px}
 pre{white-space:pre-wrap;word-break:break-all;background:#24292f;color:#fff;padding:.75rem;border-radius:6px;font-size:.85rem}
 .tabs{display:flex;gap:1rem;flex-wrap:wrap;margin:0 0 1rem}
 .tabs a[aria-current=page]{font-weight:700;text-decoration:none;color:#1f2328}
 figure{margin:0 0 1rem}.legend-views{color:#2da44e}.legend-adds{color:#d97706}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
-@media (max-width:40rem){main{padding:.75rem}th,td{padding:.4rem}}
+@media (max-width:40rem){main{padding:.75rem}th,td{padding:.4rem}dl{grid-template-columns:1fr}dd{margin-bottom:.5rem}}
 `;
 
 export const consoleJs = `document.addEventListener('click',function(e){var b=e.target.closest('[data-copy]');if(!b)return;var el=document.getElementById(b.getAttribute('data-copy'));if(!el||!navigator.clipboard)return;navigator.clipboard.writeText(el.textContent).then(function(){b.textContent=b.getAttribute('data-done')})});`;
