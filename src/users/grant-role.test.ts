@@ -10,6 +10,8 @@ describe('granting the moderator role', () => {
     const me = await t.call('GET', '/v1/me', { token });
     expect(await grantRole(t.db, t.clock.now(), me.body.user.id, 'moderator')).toBe(true);
     expect((await t.call('GET', '/v1/moderation/stores', { token })).status).toBe(200);
-    expect(await grantRole(t.db, t.clock.now(), 'us_00000000000000000000000000000000', 'moderator')).toBe(false);
+    expect(await grantRole(t.db, t.clock.now(), 'us_00000000000000000000000000000000', 'moderator')).toBe(
+      false,
+    );
   });
 });
