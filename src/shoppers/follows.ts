@@ -43,6 +43,21 @@ export async function unfollow(deps: DomainDeps, actor: Actor, storeId: string):
   ]);
 }
 
+/** Whether the caller follows this publicly visible store. */
+export async function isFollowing(deps: DomainDeps, actor: Actor, storeId: string): Promise<boolean> {
+  const user = requireUser(actor);
+  const row = await deps.db.kysely
+    .selectFrom('follows')
+    .innerJoin('stores', 'stores.id', 'follows.store_id')
+    .select('follows.store_id')
+    .where('follows.user_id', '=', user.userId)
+    .where('follows.store_id', '=', storeId)
+    .where('follows.deleted_at', 'is', null)
+    .where('stores.status', '=', 'approved')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The publicly visible stores the caller follows, most recently followed first. */
 export async function listFollows(
   deps: DomainDeps,

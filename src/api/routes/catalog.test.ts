@@ -240,6 +240,29 @@ describe('public catalog reads', () => {
     expect(p.price).toBe(129_909);
   });
 
+  it('reads a post with the products it links that shoppers can see', async () => {
+    const s = await seeded();
+    await t.call('POST', `/v1/stores/${s.storeId}/posts/batch`, {
+      token: s.owner,
+      body: { upsert: [post(3, { productExternalIds: ['SKU-000002', 'SKU-000003', 'SKU-404'] })] },
+    });
+    const postId = (await t.call('GET', `/v1/stores/${s.storeId}/posts`)).body.items.find(
+      (p: { externalId: string }) => p.externalId === 'POST-3',
+    ).id;
+    const read = await t.call('GET', `/v1/posts/${postId}`);
+    expect(read.status).toBe(200);
+    expect(read.body.post.products).toEqual([
+      {
+        id: expect.stringMatching(/^pr_/),
+        externalId: 'SKU-000002',
+        title: expect.any(String),
+        price: 129_902,
+        imageUrl: 'https://img.example.com/p/2.jpg',
+        deepLink: { appId: 'wx0123456789abcdef', path: 'pages/special/index?sku=2' },
+      },
+    ]);
+  });
+
   it('rejects an externalId with characters outside its alphabet', async () => {
     const s = await seeded();
     const res = await t.call('POST', `/v1/stores/${s.storeId}/products/batch`, {

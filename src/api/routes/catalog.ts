@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { countView } from '../../feed/engagement';
+import { FeedItem, feedItems } from '../../feed/items';
 import { limitParam } from '../../paging';
 import { getPost, getProduct, listStorePosts, listStoreProducts } from '../../vendors/catalog';
 import {
@@ -105,15 +106,16 @@ catalogRoutes
       method: 'get',
       path: '/posts/{id}',
       tags: ['catalog'],
-      summary: 'A post with its store summary and deep link',
+      summary: 'A post with its store summary, deep link and the products it links (those shoppers can see)',
       security: optionalSession,
       request: { params: idParams },
-      responses: { 200: json(z.object({ post: Post }), 'The post'), ...errors(401, 404) },
+      responses: { 200: json(z.object({ post: FeedItem }), 'The post'), ...errors(401, 404) },
     }),
     async (c) => {
       const post = await getPost(c.var.deps, c.var.actor, c.req.valid('param').id);
+      const [item] = await feedItems(c.var.deps, [post.id]);
       await countView(c.var.deps, 'post', post.id);
-      return c.json({ post }, 200);
+      return c.json({ post: { ...post, products: item?.products ?? [] } }, 200);
     },
   )
   .openapi(

@@ -351,6 +351,21 @@ describe('follows', () => {
     expect(await followRow()).toMatchObject({ created_at: refollowedAt, deleted_at: null });
   });
 
+  it('tells a shopper whether they follow a store, and nobody else', async () => {
+    const { storeId, moderator } = await t.approvedStore();
+    const shopper = await t.signIn('shopper-1');
+    const following = () => t.call('GET', `/v1/me/follows/${storeId}`, { token: shopper });
+    expect((await following()).status).toBe(404);
+    await t.call('PUT', `/v1/me/follows/${storeId}`, { token: shopper });
+    expect((await following()).status).toBe(204);
+    expect(
+      (await t.call('GET', `/v1/me/follows/${storeId}`, { token: await t.signIn('shopper-2') })).status,
+    ).toBe(404);
+    expect((await t.call('GET', `/v1/me/follows/${storeId}`)).status).toBe(401);
+    await suspend(moderator, storeId);
+    expect((await following()).status).toBe(404);
+  });
+
   it('lists the followed approved stores, most recently followed first, without suspended ones', async () => {
     const a = await t.approvedStore('vendor-a');
     const b = await t.approvedStore('vendor-b');

@@ -1,9 +1,10 @@
 /** Shopper routes: store contact, friend requests and leads, follows. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { notFound } from '../../errors';
 import { limitParam } from '../../paging';
 import { getContact } from '../../shoppers/contact';
-import { follow, listFollows, unfollow } from '../../shoppers/follows';
+import { follow, isFollowing, listFollows, unfollow } from '../../shoppers/follows';
 import { requestFriend } from '../../shoppers/friend-requests';
 import { listMyFriendRequests, listStoreLeads, updateLead } from '../../shoppers/leads';
 import {
@@ -125,6 +126,22 @@ export const shopperRoutes = router()
     }),
     async (c) => {
       await follow(c.var.deps, c.var.actor, c.req.valid('param').storeId);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/me/follows/{storeId}',
+      tags: ['follows'],
+      summary: 'Whether I follow a store: 204 if I do, 404 if not (or it is not public)',
+      security: sessionAuth,
+      request: { params: storeParams },
+      responses: { 204: { description: 'Following' }, ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      if (!(await isFollowing(c.var.deps, c.var.actor, c.req.valid('param').storeId)))
+        throw notFound('Follow');
       return c.body(null, 204);
     },
   )
