@@ -6,8 +6,9 @@ export async function getProduct(id: string): Promise<Product> {
   return (await request<{ product: Product }>({ path: `/v1/products/${encodeURIComponent(id)}` })).product;
 }
 
-export async function getPost(id: string): Promise<Post> {
-  return (await request<{ post: Post }>({ path: `/v1/posts/${encodeURIComponent(id)}` })).post;
+/** A post with the products it links that shoppers can see. */
+export async function getPost(id: string): Promise<FeedItem> {
+  return (await request<{ post: FeedItem }>({ path: `/v1/posts/${encodeURIComponent(id)}` })).post;
 }
 
 export async function getStore(id: string): Promise<Store> {

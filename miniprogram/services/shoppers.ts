@@ -1,4 +1,5 @@
 /** What a signed-in shopper does: add a vendor as a friend, follow stores, report, and list their own. */
+import { ApiError } from './errors';
 import { request } from './request';
 import type { FriendRequestResult, MyFriendRequest, Page, StoreSummary } from './types';
 
@@ -22,6 +23,17 @@ export async function follow(storeId: string, on: boolean): Promise<void> {
     path: `/v1/me/follows/${encodeURIComponent(storeId)}`,
     auth: 'required',
   });
+}
+
+/** Whether the signed-in shopper follows this store (the service answers 404 when not). */
+export async function isFollowing(storeId: string): Promise<boolean> {
+  try {
+    await request<null>({ path: `/v1/me/follows/${encodeURIComponent(storeId)}`, auth: 'required' });
+    return true;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return false;
+    throw err;
+  }
 }
 
 export function myFollows(cursor?: string): Promise<{ stores: StoreSummary[]; nextCursor: string | null }> {

@@ -1,5 +1,5 @@
 /** A product as the small cards on store, product and post pages show it. */
-import type { Product } from '../services/types';
+import type { LinkedProduct, Product } from '../services/types';
 import { formatPrice } from './format';
 
 export interface ProductCard {
@@ -11,4 +11,9 @@ export interface ProductCard {
 
 export function productCard(p: Product): ProductCard {
   return { id: p.id, title: p.title, price: formatPrice(p.price), imageUrl: p.images[0] ?? '' };
+}
+
+/** A product a post or feed item links, as the same card. */
+export function linkedCard(p: LinkedProduct): ProductCard {
+  return { id: p.id, title: p.title, price: formatPrice(p.price), imageUrl: p.imageUrl ?? '' };
 }

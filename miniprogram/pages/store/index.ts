@@ -3,7 +3,7 @@ import { detailPage } from '../../behaviors/detail-page';
 import { getStore, storePosts, storeProducts } from '../../services/catalog';
 import { messageOf } from '../../services/errors';
 import { currentSession } from '../../services/session';
-import { follow, myFollows } from '../../services/shoppers';
+import { follow, isFollowing } from '../../services/shoppers';
 import type { Post, Store } from '../../services/types';
 import { formatDate } from '../../utils/format';
 import { dataOf, openVendorMiniProgram, routes, toast } from '../../utils/nav';
@@ -68,8 +68,7 @@ Component({
     async loadFollowing() {
       if (!currentSession()) return;
       try {
-        const { stores } = await myFollows();
-        this.setData({ following: stores.some((s) => s.id === this.data.id) });
+        this.setData({ following: await isFollowing(this.data.id) });
       } catch {
         // The button still works; it just starts as 关注.
       }
