@@ -13,7 +13,7 @@ export interface CorpusStamp {
   stores: number;
   productsPerStore: number;
   postsPerStore: number;
-  /** The migration files applied, in order, so a new migration means a new build. */
+  /** The migration files applied when it was built, in order. */
   migrations: string;
   indexFormat: number;
 }
@@ -49,11 +49,20 @@ export function writeStamp(raw: BetterSqlite3.Database, stamp: CorpusStamp) {
   })();
 }
 
-export function sameStamp(a: CorpusStamp | null, b: CorpusStamp): boolean {
+/**
+ * Whether a file built with `built` can serve for `wanted`: the same corpus and index format, built
+ * under the same migrations or fewer (the server applies the newer ones when it opens the file, as
+ * it would in production; a migration that empties the index shows as an empty index, see `indexEmpty`).
+ */
+export function sameStamp(built: CorpusStamp | null, wanted: CorpusStamp): boolean {
+  if (built === null) return false;
+  const keys = Object.keys(wanted).filter((k) => k !== 'migrations') as (keyof CorpusStamp)[];
+  const applied = built.migrations.split(',');
+  const known = wanted.migrations.split(',');
   return (
-    a !== null &&
-    (Object.keys(b) as (keyof CorpusStamp)[]).every((k) => a[k] === b[k]) &&
-    Object.keys(a).length === Object.keys(b).length
+    keys.every((k) => built[k] === wanted[k]) &&
+    Object.keys(built).length === Object.keys(wanted).length &&
+    applied.every((m, i) => known[i] === m)
   );
 }
 

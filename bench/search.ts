@@ -173,6 +173,10 @@ export async function searchBench(args: string[]) {
     let started = performance.now();
     let loaded = { stores, products: 0 };
     let buildSeconds = 0;
+    const indexed =
+      reuse && (await sql`SELECT 1 FROM product_fts LIMIT 1`.execute(srv.deps.db.kysely)).rows.length;
+    if (reuse && !indexed)
+      throw new Error(`${values.db}: a newer migration emptied the index; run again with --rebuild`);
     if (reuse) {
       const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM products`.execute(
         srv.deps.db.kysely,

@@ -45,6 +45,8 @@ export interface StartTiming {
   /** Spawn to the first search answer. */
   totalMs: number;
   hits: number;
+  /** The first /v1/search/suggest request, after the first search (loads the brand list). */
+  firstSuggestMs: number;
 }
 
 /** Starts the real server on `file` (linked into a temporary DATA_DIR) and times its first answers. */
@@ -71,7 +73,12 @@ export async function timeServerStart(file: string, q: string): Promise<StartTim
     const res = await poll(`${base}/v1/search?q=${encodeURIComponent(q)}`, started + 120_000);
     const done = performance.now();
     const body = (await res.json()) as { total?: number };
+    const suggestStarted = performance.now();
+    await (
+      await poll(`${base}/v1/search/suggest?q=${encodeURIComponent(q.slice(0, 1))}`, started + 120_000)
+    ).json();
     return {
+      firstSuggestMs: performance.now() - suggestStarted,
       listeningMs: listening - started,
       firstSearchMs: done - listening,
       totalMs: done - started,

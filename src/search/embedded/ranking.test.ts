@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { product, testApp } from '../../../test/harness';
+import type { SearchQuery } from '../engine';
 import { nodeAnalyzer } from '../text/node-analyzer';
 import { createEmbeddedEngine } from './engine';
 
@@ -69,14 +70,15 @@ describe('the typo vocabulary', () => {
     const terms = t.db.raw.prepare('SELECT term FROM search_typo_terms ORDER BY term').pluck().all();
     expect(terms).toContain('logitech');
     const fresh = createEmbeddedEngine({ db: t.db, clock: t.clock, analyzer: nodeAnalyzer() });
-    const query = {
+    const query: SearchQuery = {
       type: 'product',
+      q: '',
       filters: {},
       sort: 'relevance',
       page: 1,
       limit: 10,
       facets: [],
-    } as const;
+    };
     expect((await fresh.search({ ...query, q: 'logitehc' })).total).toBe(1);
     t.db.raw.exec('DELETE FROM search_typo_terms');
     await fresh.reindex();

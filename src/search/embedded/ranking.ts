@@ -1,9 +1,9 @@
 /**
- * The embedded engine's search over words, in one pass that costs at most a window of candidates:
- * the matching rows are read newest first (FTS5 walks its doclists in rowid order) with the catalog
- * joined for visibility and filters, stopping after `window` + 1 rows. When the whole result set
- * fits in the window it is ranked, counted and faceted exactly; when it does not, the window (the
- * `window` newest matches) is ranked, and the total and facet counts are estimated from it.
+ * The embedded engine's search over words, at a cost bounded by a window of candidates: matches are
+ * read newest first (FTS5 walks its doclists in rowid order) with the catalog joined for visibility
+ * and filters, stopping after `window` + 1 rows. When the whole result set fits in the window it is
+ * ranked, counted and faceted exactly; when it does not, the candidates read are ranked (bm25 or the
+ * sort), and the total and facet counts are estimated from them.
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database';
@@ -13,17 +13,11 @@ import type { TypeSpec } from './queries';
 /** bm25 weights of the FTS columns title, brand, body, py: a title match outranks a description-only one. */
 export const WEIGHTS = sql.raw('10.0, 6.0, 1.0, 2.5');
 
-/** How many candidates a query over a large result set ranks, as Meilisearch pages at most 1000 hits by default. */
-export const DEFAULT_WINDOW = 1000;
+/** How many candidates a query over a large result set ranks: the cost of a query is about proportional to it. */
+export const DEFAULT_WINDOW = 500;
 
-interface Candidate {
-  r: number;
-  id: string;
-  title: string;
-  score: number;
-  key: string | number | null;
-  [facet: string]: string | number | null;
-}
+/** How many matches the estimate of a large result set counts before it extrapolates from rowids. */
+const COUNT_LIMIT = 20_000;
 
 export interface Ranked {
   page: { id: string; title: string }[];
@@ -32,23 +26,18 @@ export interface Ranked {
   facets: EngineResult['facets'];
 }
 
+interface Window {
+  /** How many candidates are ranked when there are more. */
+  size: number;
+  /** The candidates, newest first: `SELECT <cols> FROM … LIMIT window + 1`. */
+  select(cols: RawBuilder<unknown>): RawBuilder<unknown>;
+}
+
 /** The sort's column and direction (`c.price ASC`), or null to rank by bm25. */
 function sortOf(spec: TypeSpec, query: SearchQuery): { column: string; desc: boolean } | null {
   if (query.sort === 'relevance') return null;
   const [column, direction] = (spec.order[query.sort] ?? spec.browse).split(/\s+/);
   return { column: column!, desc: direction?.toUpperCase() === 'DESC' };
-}
-
-/** Orders candidates as SQL's `ORDER BY <sort or bm25>, c.id` would: ids break ties. */
-function comparator(sort: ReturnType<typeof sortOf>): (a: Candidate, b: Candidate) => number {
-  const byId = (a: Candidate, b: Candidate) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  if (!sort) return (a, b) => a.score - b.score || byId(a, b);
-  const d = sort.desc ? -1 : 1;
-  return (a, b) => {
-    const x = a.key ?? '';
-    const y = b.key ?? '';
-    return (x < y ? -d : x > y ? d : 0) || byId(a, b);
-  };
 }
 
 export async function rankMatches(
@@ -60,55 +49,148 @@ export async function rankMatches(
   window: number,
 ): Promise<Ranked> {
   const fts = sql.raw(spec.fts);
-  const facetNames = query.facets.filter((f) => spec.facets[f]);
-  const facetCols = facetNames.map((f) => sql`, ${sql.raw(spec.facets[f]!)} AS ${sql.ref(`f_${f}`)}`);
+  const candidates: Window = {
+    size: window,
+    select: (cols) => sql`SELECT ${fts}.rowid AS r, c.id AS id, ${cols}
+      FROM ${fts} JOIN ${sql.table(spec.table)} AS c ON c.rowid = ${fts}.rowid ${spec.storeJoin}
+      WHERE ${fts} MATCH ${match} AND ${where}
+      ORDER BY ${fts}.rowid DESC LIMIT ${window + 1}`,
+  };
   const sort = sortOf(spec, query);
-  const score = sort ? sql`0` : sql`bm25(${fts}, ${WEIGHTS})`;
-  const title = sql.raw(query.type === 'store' ? 'c.name' : 'c.title');
-  const found = await sql<Candidate>`SELECT ${fts}.rowid AS r, c.id AS id, ${title} AS title,
-      ${score} AS score, ${sql.raw(sort?.column ?? 'NULL')} AS key ${sql.join(facetCols, sql``)}
-    FROM ${fts} JOIN ${sql.table(spec.table)} AS c ON c.rowid = ${fts}.rowid ${spec.storeJoin}
-    WHERE ${fts} MATCH ${match} AND ${where}
-    ORDER BY ${fts}.rowid DESC LIMIT ${window + 1}`.execute(db.kysely);
-  const rows = found.rows;
-  const exhaustive = rows.length <= window;
-  const candidates = exhaustive ? rows : rows.slice(0, window);
-  const total = exhaustive ? rows.length : await estimateTotal(db, spec, match, rows);
-  const scale = total / candidates.length;
+  const key = sort ? sql.raw(sort.column) : sql`bm25(${fts}, ${WEIGHTS})`;
+  const facetNames = query.facets.filter((f) => spec.facets[f]);
+  const ranked =
+    facetNames.length === 0
+      ? await rankInSql(db, candidates, key, sort?.desc ?? false, query)
+      : await rankWithFacets(db, spec, candidates, key, sort?.desc ?? false, query, facetNames);
+  const exhaustive = ranked.count <= window;
+  const total = exhaustive ? ranked.count : await estimateTotal(db, spec, match, ranked.count, ranked.oldest);
+  const scale = exhaustive ? 1 : total / window;
   const facets: EngineResult['facets'] = {};
-  for (const f of facetNames) facets[f] = countFacet(candidates, f, exhaustive ? 1 : scale);
-
-  const offset = (query.page - 1) * query.limit;
-  const page = candidates
-    .sort(comparator(sort))
-    .slice(offset, offset + query.limit)
-    .map((c) => ({ id: c.id, title: c.title }));
-  return { page, total, exhaustive, facets };
+  for (const [f, counts] of Object.entries(ranked.facets)) {
+    facets[f as FacetName] = scale === 1 ? counts : scaled(counts, scale);
+  }
+  return { page: await titles(db, spec, query, ranked.page), total, exhaustive, facets };
 }
 
-function countFacet(rows: Candidate[], facet: FacetName, scale: number): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const row of rows) {
-    const value = row[`f_${facet}`];
-    if (value !== null && value !== undefined && value !== '') counts[value] = (counts[value] ?? 0) + 1;
+interface Pass {
+  /** Rowids of the page's hits, in order. */
+  page: { r: number; id: string }[];
+  /** How many candidates were read (window + 1 when there are more), and the oldest rowid among them. */
+  count: number;
+  oldest: number;
+  facets: Partial<Record<FacetName, Record<string, number>>>;
+}
+
+/** Without facets, SQLite ranks the candidates and returns only the page. */
+async function rankInSql(
+  db: Db,
+  w: Window,
+  key: RawBuilder<unknown>,
+  desc: boolean,
+  query: SearchQuery,
+): Promise<Pass> {
+  const offset = (query.page - 1) * query.limit;
+  const rows = await sql<{ r: number; id: string; n: number; oldest: number }>`SELECT r, id, n, oldest
+    FROM (SELECT r, id, k, count(*) OVER () AS n, min(r) OVER () AS oldest FROM (${w.select(sql`${key} AS k`)}))
+    WHERE n <= ${w.size} OR r > oldest
+    ORDER BY k ${sql.raw(desc ? 'DESC' : 'ASC')}, id LIMIT ${query.limit} OFFSET ${offset}`.execute(
+    db.kysely,
+  );
+  const first = rows.rows[0];
+  if (first) return { page: rows.rows, count: first.n, oldest: first.oldest, facets: {} };
+  const counted = await sql<{ n: number; oldest: number }>`SELECT count(*) AS n, min(r) AS oldest
+    FROM (${w.select(sql`NULL`)})`.execute(db.kysely);
+  const { n, oldest } = counted.rows[0] ?? { n: 0, oldest: 0 };
+  return { page: [], count: n, oldest: oldest ?? 0, facets: {} };
+}
+
+type Row = { r: number; id: string; k: string | number | null } & Record<string, string | number | null>;
+
+/** With facets, every candidate's facet values come back; they are ranked and counted here. */
+async function rankWithFacets(
+  db: Db,
+  spec: TypeSpec,
+  w: Window,
+  key: RawBuilder<unknown>,
+  desc: boolean,
+  query: SearchQuery,
+  facetNames: FacetName[],
+): Promise<Pass> {
+  const cols = sql.join([
+    sql`${key} AS k`,
+    ...facetNames.map((f) => sql`${sql.raw(spec.facets[f]!)} AS ${sql.ref(`f_${f}`)}`),
+  ]);
+  const read = (await sql<Row>`${w.select(cols)}`.execute(db.kysely)).rows;
+  const rows = read.slice(0, w.size);
+  const facets: Pass['facets'] = {};
+  for (const f of facetNames) {
+    const counts: Record<string, number> = {};
+    for (const row of rows) {
+      const value = row[`f_${f}`];
+      if (value !== null && value !== undefined && value !== '') counts[value] = (counts[value] ?? 0) + 1;
+    }
+    facets[f] = counts;
   }
-  if (scale !== 1)
-    for (const k of Object.keys(counts)) counts[k] = Math.max(1, Math.round(counts[k]! * scale));
-  return counts;
+  const d = desc ? -1 : 1;
+  rows.sort((a, b) => {
+    const x = a.k ?? '';
+    const y = b.k ?? '';
+    return (x < y ? -d : x > y ? d : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
+  const offset = (query.page - 1) * query.limit;
+  return {
+    page: rows.slice(offset, offset + query.limit),
+    count: read.length,
+    oldest: read[read.length - 1]?.r ?? 0,
+    facets,
+  };
+}
+
+/** The page's titles, looked up by rowid for the page only. */
+async function titles(
+  db: Db,
+  spec: TypeSpec,
+  query: SearchQuery,
+  page: Pass['page'],
+): Promise<Ranked['page']> {
+  if (page.length === 0) return [];
+  const title = sql.raw(query.type === 'store' ? 'c.name' : 'c.title');
+  const rows = await sql<{ r: number; title: string }>`SELECT c.rowid AS r, ${title} AS title
+    FROM ${sql.table(spec.table)} AS c WHERE c.rowid IN (${sql.join(page.map((p) => p.r))})`.execute(
+    db.kysely,
+  );
+  const byRowid = new Map(rows.rows.map((row) => [row.r, row.title]));
+  return page.map((p) => ({ id: p.id, title: byRowid.get(p.r) ?? '' }));
+}
+
+function scaled(counts: Record<string, number>, scale: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [value, n] of Object.entries(counts)) out[value] = Math.max(1, Math.round(n * scale));
+  return out;
 }
 
 /**
- * Every FTS match, times the share of the matches read for the window that were visible and passed
- * the filters: exact for the part read, an extrapolation for the rest.
+ * The matches read for the window were `read` FTS rows from the newest down to `oldest`, of which
+ * `passed` were visible and passed the filters; the total is every FTS match times that share.
+ * Matches are counted up to COUNT_LIMIT, and past it extrapolated from how far down the rowids
+ * the counted ones reach.
  */
-async function estimateTotal(db: Db, spec: TypeSpec, match: string, rows: Candidate[]): Promise<number> {
+async function estimateTotal(db: Db, spec: TypeSpec, match: string, passed: number, oldest: number) {
   const fts = sql.raw(spec.fts);
-  const oldest = rows[rows.length - 1]!.r;
-  const counted = await sql<{
-    all: number;
-    read: number;
-  }>`SELECT count(*) AS "all", sum(rowid >= ${oldest}) AS "read"
-    FROM ${fts} WHERE ${fts} MATCH ${match}`.execute(db.kysely);
-  const { all, read } = counted.rows[0] ?? { all: rows.length, read: rows.length };
-  return Math.max(rows.length, Math.round((all * rows.length) / Math.max(1, read)));
+  const counted = await sql<{ n: number; read: number; last: number }>`SELECT count(*) AS n,
+      sum(r >= ${oldest}) AS read, min(r) AS last
+    FROM (SELECT rowid AS r FROM ${fts} WHERE ${fts} MATCH ${match} ORDER BY rowid DESC LIMIT ${COUNT_LIMIT})`.execute(
+    db.kysely,
+  );
+  const { n, read, last } = counted.rows[0] ?? { n: passed, read: passed, last: oldest };
+  let matches = n;
+  if (n >= COUNT_LIMIT) {
+    const top = await sql<{ top: number }>`SELECT max(rowid) AS top FROM ${sql.table(spec.table)}`.execute(
+      db.kysely,
+    );
+    const newest = top.rows[0]?.top ?? last;
+    matches = Math.round((n * newest) / Math.max(1, newest - last + 1));
+  }
+  return Math.max(passed, Math.round((matches * passed) / Math.max(1, read)));
 }

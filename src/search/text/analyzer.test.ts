@@ -89,6 +89,14 @@ describe('the same pipeline at index and query time', () => {
     expect(find('诗兰', { prefixLast: false })).toEqual([]);
   });
 
+  it('takes a last word of two letters, or one Han character, as a prefix, but not a lone letter or digit', () => {
+    expect(analyzer.matchExpression('ip')).toBe('"ip" *');
+    expect(analyzer.matchExpression('键')).toBe('"键" *');
+    expect(analyzer.matchExpression('Mate 6')).toBe('"mate" AND "6"');
+    expect(find('Mate 6')).toEqual([]);
+    expect(find('Mate 60')).toEqual(['mate']);
+  });
+
   it('ANDs the terms and searches brand and body as well as the title', () => {
     expect(find('罗技 键盘')).toEqual(['k380']);
     expect(find('罗技 手机')).toEqual([]);

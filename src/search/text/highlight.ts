@@ -1,7 +1,7 @@
 /** A title as HTML: escaped, with the parts the query matched (also through case, script, width or pinyin) in <em>. */
 import type { HanSegmenter, PinyinSpan } from './han';
 import { normalizeChars } from './normalize';
-import type { QueryTerm } from './query';
+import { prefixable, type QueryTerm } from './query';
 import { scan } from './scan';
 import type { TypoIndex } from './typo';
 
@@ -50,7 +50,8 @@ export function highlightTitle(
   }
   if (prefix !== null && last.tail) hanWords.add(last.tail.text);
   const matchesLatin = (word: string) =>
-    latin.has(word) || (prefix !== null && last.kind !== 'han' && word.startsWith(prefix));
+    latin.has(word) ||
+    (prefix !== null && last.kind !== 'han' && prefixable(last) && word.startsWith(prefix));
 
   for (const word of hanWords) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length))

@@ -91,6 +91,14 @@ function cover(word: string, inner: string[]): string[] {
   return parts;
 }
 
+/**
+ * The last term matches as a prefix only from two characters, or one Han character: a single letter
+ * or digit would match a large part of the catalog (and FTS5 keeps no 1-character prefix index).
+ */
+export function prefixable(term: QueryTerm): boolean {
+  return term.kind === 'han' || term.text.length >= 2;
+}
+
 /** An FTS5 string literal: the only syntax user text ever reaches. */
 export function literal(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
@@ -107,7 +115,7 @@ export function expression(terms: QueryTerm[], options: ExpressionOptions): stri
   const clauses: string[] = [];
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!;
-    const prefix = options.prefixLast && i === terms.length - 1;
+    const prefix = options.prefixLast && i === terms.length - 1 && prefixable(term);
     const forms = [prefix ? `${literal(term.text)} *` : literal(term.text)];
     if (term.kind === 'latin' && options.typos) {
       for (const variant of options.typos.variants(term.text))
