@@ -17,7 +17,7 @@ export const WEIGHTS = sql.raw('10.0, 6.0, 1.0, 2.5');
 export const DEFAULT_WINDOW = 500;
 
 /** How many matches the estimate of a large result set counts before it extrapolates from rowids. */
-const COUNT_LIMIT = 20_000;
+const COUNT_LIMIT = 5_000;
 
 export interface Ranked {
   page: { id: string; title: string }[];
