@@ -1,15 +1,24 @@
 /**
- * What the store, product and post pages share: an `id` from the query, a main load with 加载中 and a
+ * What the store, product and post pages share: an `id` from the query (or a shared code's scene), a main load with 加载中 and a
  * retryable error, the friend-add sheet, and taps that open other pages by `data-id`.
  */
 import { messageOf } from '../services/errors';
 import { dataOf, go, param, routes } from '../utils/nav';
+import { idFromScene } from '../utils/scene';
 
 export const detailPage = Behavior({
-  data: { id: '', loading: true, error: '', sheetVisible: false },
+  data: {
+    id: '',
+    loading: true,
+    error: '',
+    sheetVisible: false,
+    /** What a mini-program code (its `scene`) can open this page at; none by default. */
+    sharedAs: '' as '' | 'product' | 'store',
+  },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: param(query, 'id') });
+      const shared = this.data.sharedAs ? idFromScene(query.scene, this.data.sharedAs) : '';
+      this.setData({ id: param(query, 'id') || shared });
       this.load();
     },
     /** Each page puts its own load here. */

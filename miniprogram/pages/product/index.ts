@@ -23,6 +23,7 @@ interface ProductView {
 Component({
   behaviors: [detailPage],
   data: {
+    sharedAs: 'product' as const,
     product: null as ProductView | null,
     deepLink: null as DeepLink | null,
     more: [] as ProductCard[],

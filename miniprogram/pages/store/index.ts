@@ -28,6 +28,7 @@ const postView = (p: Post) => ({ id: p.id, title: p.title, date: formatDate(p.pu
 Component({
   behaviors: [detailPage],
   data: {
+    sharedAs: 'store' as const,
     store: null as StoreView | null,
     tab: 'products' as Tab,
     products: [] as ProductCard[],
