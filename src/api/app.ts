@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id';
 import { consoleApp } from '../console/app';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { landingRoutes } from '../sharing/landing';
 import type { AppEnv } from './env';
 import { notFoundHandler, onError } from './error-handler';
 import { authenticate } from './middleware/auth';
@@ -53,6 +54,7 @@ export function createApp(deps: Deps) {
   app.route('/v1', shopperRoutes);
   app.route('/v1', reportRoutes);
   app.route('/console', consoleApp);
+  app.route('/', landingRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',
