@@ -310,7 +310,7 @@ export async function searchBench(args: string[]) {
       conditions({
         products: `${loaded.products} in ${loaded.stores} stores, seed 2026 (~1/12 stores pending, ~1/24 rejected, 5% products inactive)`,
         database: `SQLite file ${values.db ? (reuse ? '(--db, reused)' : '(--db, built now)') : 'in a temp dir'}, WAL, synchronous=FULL; embedded engine (FTS5, jieba)`,
-        'first search after build': `${ms(firstMs)} ms (builds the typo vocabulary)`,
+        'first search after build': `${ms(firstMs)} ms (loads the typo vocabulary from search_typo_terms)`,
         queries: `${queries.length}: ${Object.entries(MIX)
           .map(([k, n]) => `${k} ${n}`)
           .join(', ')}; limit 20`,

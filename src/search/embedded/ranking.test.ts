@@ -55,6 +55,43 @@ describe('the embedded engine over a result set larger than the candidates it ra
   });
 });
 
+describe('the embedded engine with filters over many matches', () => {
+  /** 40 matching tables, the `home` ones chosen by `isHome(n)` (n = 1 is the oldest), ranked 4 at a time. */
+  async function forty(isHome: (n: number) => boolean) {
+    const t = testApp({
+      search: (db, clock) => createEmbeddedEngine({ db, clock, analyzer: nodeAnalyzer(), window: 4 }),
+    });
+    const s = await t.approvedStore();
+    const tables = Array.from({ length: 40 }, (_, i) =>
+      product(i + 1, { category: isHome(i + 1) ? 'home' : 'other' }),
+    );
+    await t.call('POST', `/v1/stores/${s.storeId}/products/batch`, {
+      token: s.owner,
+      body: { upsert: tables },
+    });
+    return t;
+  }
+
+  it('finds the few products a filter passes even past the matches it reads first', async () => {
+    const t = await forty((n) => n <= 3);
+    const r = (await t.call('GET', '/v1/search?q=餐桌&category=home&limit=2')).body;
+    expect(r).toMatchObject({ exhaustive: true, total: 3 });
+    for (const h of r.hits) expect(['SKU-000001', 'SKU-000002', 'SKU-000003']).toContain(h.externalId);
+    expect(r.hits).toHaveLength(2);
+  });
+
+  it('estimates from the matches it read when the filter passes enough of them', async () => {
+    const t = await forty((n) => n % 2 === 0);
+    const r = (await t.call('GET', '/v1/search?q=餐桌&category=home&facets=category')).body;
+    expect(r.exhaustive).toBe(false);
+    expect(r.hits).toHaveLength(4);
+    expect(r.hits.every((h: any) => h.category === 'home')).toBe(true);
+    expect(r.total).toBeGreaterThanOrEqual(15);
+    expect(r.total).toBeLessThanOrEqual(25);
+    expect(Object.keys(r.facets.category)).toEqual(['home']);
+  });
+});
+
 describe('the typo vocabulary', () => {
   it('is kept with the catalog write, so a fresh engine on the same database tolerates typos at once', async () => {
     const t = testApp();

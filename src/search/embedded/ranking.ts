@@ -7,7 +7,7 @@
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database';
-import type { EngineResult, FacetName, SearchQuery } from '../engine';
+import type { EngineResult, FacetName, SearchFilters, SearchQuery } from '../engine';
 import type { TypeSpec } from './queries';
 
 /** bm25 weights of the FTS columns title, brand, body, py: a title match outranks a description-only one. */
@@ -15,6 +15,9 @@ export const WEIGHTS = sql.raw('10.0, 6.0, 1.0, 2.5');
 
 /** How many candidates a query over a large result set ranks: the cost of a query is about proportional to it. */
 export const DEFAULT_WINDOW = 500;
+
+/** With filters, how many matches per candidate are read at most (unless that leaves the page short). */
+const SCAN_FACTOR = 8;
 
 /** How many matches the estimate of a large result set counts before it extrapolates from rowids. */
 const COUNT_LIMIT = 5_000;
@@ -49,28 +52,58 @@ export async function rankMatches(
   window: number,
 ): Promise<Ranked> {
   const fts = sql.raw(spec.fts);
-  const candidates: Window = {
-    size: window,
-    select: (cols) => sql`SELECT ${fts}.rowid AS r, c.id AS id, ${cols}
-      FROM ${fts} JOIN ${sql.table(spec.table)} AS c ON c.rowid = ${fts}.rowid ${spec.storeJoin}
-      WHERE ${fts} MATCH ${match} AND ${where}
-      ORDER BY ${fts}.rowid DESC LIMIT ${window + 1}`,
-  };
   const sort = sortOf(spec, query);
   const key = sort ? sql.raw(sort.column) : sql`bm25(${fts}, ${WEIGHTS})`;
   const facetNames = query.facets.filter((f) => spec.facets[f]);
-  const ranked =
-    facetNames.length === 0
-      ? await rankInSql(db, candidates, key, sort?.desc ?? false, query)
-      : await rankWithFacets(db, spec, candidates, key, sort?.desc ?? false, query, facetNames);
-  const exhaustive = ranked.count <= window;
-  const total = exhaustive ? ranked.count : await estimateTotal(db, spec, match, ranked.count, ranked.oldest);
-  const scale = exhaustive ? 1 : total / window;
+  const pass = (bound: number | null) => {
+    const candidates: Window = {
+      size: window,
+      select: (cols) => sql`SELECT ${fts}.rowid AS r, c.id AS id, ${cols}
+        FROM ${fts} JOIN ${sql.table(spec.table)} AS c ON c.rowid = ${fts}.rowid ${spec.storeJoin}
+        WHERE ${fts} MATCH ${match} ${bound === null ? sql`` : sql`AND ${fts}.rowid >= ${bound}`} AND ${where}
+        ORDER BY ${fts}.rowid DESC LIMIT ${window + 1}`,
+    };
+    return facetNames.length === 0
+      ? rankInSql(db, candidates, key, sort?.desc ?? false, query)
+      : rankWithFacets(db, spec, candidates, key, sort?.desc ?? false, query, facetNames);
+  };
+  // Filters may pass few matches: read at most the newest `scan` of them, unless that leaves the page short.
+  const scan = window * SCAN_FACTOR;
+  const bound = filtered(spec, query) ? await scanBound(db, spec, match, scan) : null;
+  let ranked = await pass(bound);
+  let read: number | null = bound === null ? null : scan + 1;
+  if (bound !== null && ranked.count < query.page * query.limit) {
+    ranked = await pass(null);
+    read = null;
+  }
+  const exhaustive = read === null && ranked.count <= window;
+  const oldest = ranked.count > window || read === null ? ranked.oldest : (bound as number);
+  const total = exhaustive
+    ? ranked.count
+    : await estimateTotal(db, spec, match, ranked.count, oldest, scan + 2);
+  const scale = exhaustive ? 1 : total / Math.min(ranked.count, window);
   const facets: EngineResult['facets'] = {};
   for (const [f, counts] of Object.entries(ranked.facets)) {
     facets[f as FacetName] = scale === 1 ? counts : scaled(counts, scale);
   }
   return { page: await titles(db, spec, query, ranked.page), total, exhaustive, facets };
+}
+
+function filtered(spec: TypeSpec, query: SearchQuery): boolean {
+  return (Object.keys(query.filters) as (keyof SearchFilters)[]).some(
+    (k) => query.filters[k] !== undefined && spec.filters[k] !== undefined,
+  );
+}
+
+/** The rowid of the `scan` + 1st newest match, or null when there are no more matches than that. */
+async function scanBound(db: Db, spec: TypeSpec, match: string, scan: number): Promise<number | null> {
+  const fts = sql.raw(spec.fts);
+  const found = await sql<{ n: number; last: number }>`SELECT count(*) AS n, min(r) AS last
+    FROM (SELECT rowid AS r FROM ${fts} WHERE ${fts} MATCH ${match} ORDER BY rowid DESC LIMIT ${scan + 1})`.execute(
+    db.kysely,
+  );
+  const row = found.rows[0];
+  return row && row.n > scan ? row.last : null;
 }
 
 interface Pass {
@@ -176,16 +209,24 @@ function scaled(counts: Record<string, number>, scale: number): Record<string, n
  * Matches are counted up to COUNT_LIMIT, and past it extrapolated from how far down the rowids
  * the counted ones reach.
  */
-async function estimateTotal(db: Db, spec: TypeSpec, match: string, passed: number, oldest: number) {
+async function estimateTotal(
+  db: Db,
+  spec: TypeSpec,
+  match: string,
+  passed: number,
+  oldest: number,
+  atLeast: number,
+) {
   const fts = sql.raw(spec.fts);
+  const limit = Math.max(COUNT_LIMIT, atLeast);
   const counted = await sql<{ n: number; read: number; last: number }>`SELECT count(*) AS n,
       sum(r >= ${oldest}) AS read, min(r) AS last
-    FROM (SELECT rowid AS r FROM ${fts} WHERE ${fts} MATCH ${match} ORDER BY rowid DESC LIMIT ${COUNT_LIMIT})`.execute(
+    FROM (SELECT rowid AS r FROM ${fts} WHERE ${fts} MATCH ${match} ORDER BY rowid DESC LIMIT ${limit})`.execute(
     db.kysely,
   );
   const { n, read, last } = counted.rows[0] ?? { n: passed, read: passed, last: oldest };
   let matches = n;
-  if (n >= COUNT_LIMIT) {
+  if (n >= limit) {
     const top = await sql<{ top: number }>`SELECT max(rowid) AS top FROM ${sql.table(spec.table)}`.execute(
       db.kysely,
     );
