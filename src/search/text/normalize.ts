@@ -68,6 +68,11 @@ export interface NormalizedChars {
 const MARK = /\p{M}/u;
 const SPACE = /^\s+$/;
 
+/** Printable ASCII and the common CJK ideographs, which NFKC leaves as they are (so only case needs folding). */
+function stable(code: number): boolean {
+  return (code >= 0x21 && code <= 0x7e) || (code >= 0x4e00 && code <= 0x9fff);
+}
+
 /** `normalize`, one source character at a time, keeping where each output character came from. */
 export function normalizeChars(source: string): NormalizedChars {
   let text = '';
@@ -76,9 +81,15 @@ export function normalizeChars(source: string): NormalizedChars {
   let i = 0;
   while (i < source.length) {
     const start = i;
+    const code = source.charCodeAt(i);
     i += (source.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
     while (i < source.length && MARK.test(source[i] ?? '')) i++;
-    const piece = source.slice(start, i).normalize('NFKC').toLowerCase();
+    const piece =
+      i === start + 1 && stable(code)
+        ? code >= 0x41 && code <= 0x5a
+          ? String.fromCharCode(code + 32)
+          : source[start]!
+        : source.slice(start, i).normalize('NFKC').toLowerCase();
     if (SPACE.test(piece)) {
       if (text && !text.endsWith(' ')) {
         text += ' ';
