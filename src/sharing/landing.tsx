@@ -72,16 +72,18 @@ async function orNotFound<T>(read: Promise<T>): Promise<T | null> {
   }
 }
 
+/** Only on these pages: a middleware for every path would also run on (and relabel) the API's requests. */
+const headers = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    imgSrc: ["'self'", 'https:', 'data:'],
+    frameAncestors: ["'none'"],
+  },
+});
+
 export const landingRoutes = new Hono<AppEnv>()
-  .use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'https:', 'data:'],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  )
+  .use('/p/*', headers)
+  .use('/s/*', headers)
   .get('/share.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8' }))
   .get('/p/:id', async (c) => {
     const product = await orNotFound(getProduct(c.var.deps, anonymous, c.req.param('id')));
