@@ -4,7 +4,7 @@
  * corpus), times the server's start to its first answer, times the embedded engine in-process on a
  * mixed query set, loads GET /v1/search against a bare Hono hello-world over loopback, and sets
  * MiniSearch (in memory, same segmentation) beside it. `--engine-only` stops after the engine's
- * latency.
+ * latency; `--mmap-size BYTES` maps more of the file than the server does.
  */
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
@@ -160,6 +160,7 @@ export async function searchBench(args: string[]) {
       db: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       'engine-only': { type: 'boolean', default: false },
+      'mmap-size': { type: 'string' },
     },
   });
   const stores = Math.max(1, Math.round(Number(values.products) / 100));
@@ -168,6 +169,9 @@ export async function searchBench(args: string[]) {
   const reuse = reusable(values.db, stamp, values.rebuild);
   const others = otherCpu();
   const srv = await startBenchServer(values.db ? { file: values.db } : {});
+  // The server maps 256 MiB of the file; a million products take about 1.8 GiB.
+  if (values['mmap-size']) srv.raw.pragma(`mmap_size = ${Number(values['mmap-size'])}`);
+  const mmap = (srv.raw.pragma('mmap_size', { simple: true }) as number) / 2 ** 20;
   const engine = srv.deps.search;
   try {
     let started = performance.now();
@@ -309,7 +313,7 @@ export async function searchBench(args: string[]) {
     printConditions(
       conditions({
         products: `${loaded.products} in ${loaded.stores} stores, seed 2026 (~1/12 stores pending, ~1/24 rejected, 5% products inactive)`,
-        database: `SQLite file ${values.db ? (reuse ? '(--db, reused)' : '(--db, built now)') : 'in a temp dir'}, WAL, synchronous=FULL; embedded engine (FTS5, jieba)`,
+        database: `SQLite file ${values.db ? (reuse ? '(--db, reused)' : '(--db, built now)') : 'in a temp dir'}, WAL, synchronous=FULL, mmap_size ${mmap} MiB${values['mmap-size'] ? ' (--mmap-size)' : ''}; embedded engine (FTS5, jieba)`,
         'first search after build': `${ms(firstMs)} ms (loads the typo vocabulary from search_typo_terms)`,
         queries: `${queries.length}: ${Object.entries(MIX)
           .map(([k, n]) => `${k} ${n}`)

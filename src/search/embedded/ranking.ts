@@ -14,7 +14,7 @@ import type { TypeSpec } from './queries';
 export const WEIGHTS = sql.raw('10.0, 6.0, 1.0, 2.5');
 
 /** How many candidates a query over a large result set ranks: the cost of a query is about proportional to it. */
-export const DEFAULT_WINDOW = 500;
+export const DEFAULT_WINDOW = 300;
 
 /** With filters, how many matches per candidate are read at most (unless that leaves the page short). */
 const SCAN_FACTOR = 8;
