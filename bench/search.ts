@@ -290,7 +290,7 @@ export async function searchBench(args: string[]) {
       [
         row(
           'embedded (SQLite FTS5)',
-          `${buildSeconds.toFixed(1)} s (whole catalog write)`,
+          reuse ? 'reused' : `${buildSeconds.toFixed(1)} s (whole catalog write)`,
           `${mib(srv.dbBytes())} on disk`,
           ours.times,
           'as asked',
