@@ -19,9 +19,6 @@ export const DEFAULT_WINDOW = 300;
 /** With filters, how many matches per candidate are read at most (unless that leaves the page short). */
 const SCAN_FACTOR = 8;
 
-/** How many matches the estimate of a large result set counts before it extrapolates from rowids. */
-const COUNT_LIMIT = 5_000;
-
 export interface Ranked {
   page: { id: string; title: string }[];
   total: number;
@@ -78,9 +75,7 @@ export async function rankMatches(
   }
   const exhaustive = read === null && ranked.count <= window;
   const oldest = ranked.count > window || read === null ? ranked.oldest : (bound as number);
-  const total = exhaustive
-    ? ranked.count
-    : await estimateTotal(db, spec, match, ranked.count, oldest, scan + 2);
+  const total = exhaustive ? ranked.count : await estimateTotal(db, spec, ranked.count, oldest);
   const scale = exhaustive ? 1 : total / Math.min(ranked.count, window);
   const facets: EngineResult['facets'] = {};
   for (const [f, counts] of Object.entries(ranked.facets)) {
@@ -204,34 +199,15 @@ function scaled(counts: Record<string, number>, scale: number): Record<string, n
 }
 
 /**
- * The matches read for the window were `read` FTS rows from the newest down to `oldest`, of which
- * `passed` were visible and passed the filters; the total is every FTS match times that share.
- * Matches are counted up to COUNT_LIMIT, and past it extrapolated from how far down the rowids
- * the counted ones reach.
+ * `passed` candidates were found in the matches from the newest down to rowid `oldest`: the total is
+ * that many times the share of the catalog's rowids (in insertion order) those matches span, as if
+ * matches were spread evenly over the catalog's history. It reads two rowids, not the matches.
  */
-async function estimateTotal(
-  db: Db,
-  spec: TypeSpec,
-  match: string,
-  passed: number,
-  oldest: number,
-  atLeast: number,
-) {
-  const fts = sql.raw(spec.fts);
-  const limit = Math.max(COUNT_LIMIT, atLeast);
-  const counted = await sql<{ n: number; read: number; last: number }>`SELECT count(*) AS n,
-      sum(r >= ${oldest}) AS read, min(r) AS last
-    FROM (SELECT rowid AS r FROM ${fts} WHERE ${fts} MATCH ${match} ORDER BY rowid DESC LIMIT ${limit})`.execute(
-    db.kysely,
-  );
-  const { n, read, last } = counted.rows[0] ?? { n: passed, read: passed, last: oldest };
-  let matches = n;
-  if (n >= limit) {
-    const top = await sql<{ top: number }>`SELECT max(rowid) AS top FROM ${sql.table(spec.table)}`.execute(
-      db.kysely,
-    );
-    const newest = top.rows[0]?.top ?? last;
-    matches = Math.round((n * newest) / Math.max(1, newest - last + 1));
-  }
-  return Math.max(passed, Math.round((matches * passed) / Math.max(1, read)));
+async function estimateTotal(db: Db, spec: TypeSpec, passed: number, oldest: number) {
+  // Two subqueries: SQLite finds a lone min() or max() of the rowid in the b-tree, but not both in one.
+  const table = sql.table(spec.table);
+  const range = await sql<{ low: number; high: number }>`SELECT (SELECT min(rowid) FROM ${table}) AS low,
+    (SELECT max(rowid) FROM ${table}) AS high`.execute(db.kysely);
+  const { low, high } = range.rows[0] ?? { low: oldest, high: oldest };
+  return Math.max(passed, Math.round((passed * (high - low + 1)) / Math.max(1, high - oldest + 1)));
 }
