@@ -16,8 +16,8 @@ export const WEIGHTS = sql.raw('10.0, 6.0, 1.0, 2.5');
 /** How many candidates a query over a large result set ranks: the cost of a query is about proportional to it. */
 export const DEFAULT_WINDOW = 300;
 
-/** With filters, how many matches per candidate are read at most (unless that leaves the page short). */
-const SCAN_FACTOR = 8;
+/** With filters, how many matches per candidate are read at most, in turn (unless that leaves the page short). */
+const SCAN_FACTORS = [8, 64];
 
 export interface Ranked {
   page: { id: string; title: string }[];
@@ -64,17 +64,21 @@ export async function rankMatches(
       ? rankInSql(db, candidates, key, sort?.desc ?? false, query)
       : rankWithFacets(db, spec, candidates, key, sort?.desc ?? false, query, facetNames);
   };
-  // Filters may pass few matches: read at most the newest `scan` of them, unless that leaves the page short.
-  const scan = window * SCAN_FACTOR;
-  const bound = filtered(spec, query) ? await scanBound(db, spec, match, scan) : null;
-  let ranked = await pass(bound);
-  let read: number | null = bound === null ? null : scan + 1;
-  if (bound !== null && ranked.count < query.page * query.limit) {
-    ranked = await pass(null);
-    read = null;
+  // Filters may pass few matches: read the newest 8 per candidate, then 64, and all of them only
+  // while that leaves the page short.
+  let bound: number | null = null;
+  let ranked: Pass | null = null;
+  for (const factor of filtered(spec, query) ? SCAN_FACTORS : []) {
+    bound = await scanBound(db, spec, match, window * factor);
+    if (bound === null) break;
+    ranked = await pass(bound);
+    if (ranked.count >= query.page * query.limit) break;
+    ranked = null;
+    bound = null;
   }
-  const exhaustive = read === null && ranked.count <= window;
-  const oldest = ranked.count > window || read === null ? ranked.oldest : (bound as number);
+  ranked ??= await pass(bound);
+  const exhaustive = bound === null && ranked.count <= window;
+  const oldest = ranked.count > window || bound === null ? ranked.oldest : bound;
   const total = exhaustive ? ranked.count : await estimateTotal(db, spec, ranked.count, oldest);
   const scale = exhaustive ? 1 : total / Math.min(ranked.count, window);
   const facets: EngineResult['facets'] = {};
