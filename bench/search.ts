@@ -227,6 +227,7 @@ export async function searchBench(args: string[]) {
           'spawn → first search answer': ms(start.totalMs),
           'total hits': start.hits,
           target: '≤ 1000',
+          'then first /v1/search/suggest': ms(start.firstSuggestMs),
         },
       ],
     );
