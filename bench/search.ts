@@ -4,7 +4,7 @@
  * corpus), times the server's start to its first answer, times the embedded engine in-process on a
  * mixed query set, loads GET /v1/search against a bare Hono hello-world over loopback, and sets
  * MiniSearch (in memory, same segmentation) beside it. `--engine-only` stops after the engine's
- * latency; `--mmap-size BYTES` maps more of the file than the server does.
+ * latency; `--mmap-size BYTES` maps a different amount of the file than the server does.
  */
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
@@ -169,7 +169,7 @@ export async function searchBench(args: string[]) {
   const reuse = reusable(values.db, stamp, values.rebuild);
   const others = otherCpu();
   const srv = await startBenchServer(values.db ? { file: values.db } : {});
-  // The server maps 256 MiB of the file; a million products take about 1.8 GiB.
+  // The server maps up to 2 GiB of the file (SQLite's cap); a million products take about 1.8 GiB.
   if (values['mmap-size']) srv.raw.pragma(`mmap_size = ${Number(values['mmap-size'])}`);
   const mmap = (srv.raw.pragma('mmap_size', { simple: true }) as number) / 2 ** 20;
   const engine = srv.deps.search;
@@ -219,7 +219,7 @@ export async function searchBench(args: string[]) {
 
     const start = await timeServerStart(srv.file, '连衣裙');
     printTable(
-      'Server start to first answer: `tsx src/server.ts` in a child process over this database (ms)',
+      'Server start to first answer: `dist/src/server.mjs` (what npm start runs) in a child process over this database (ms)',
       [
         {
           'spawn → /healthz 200': ms(start.listeningMs),
