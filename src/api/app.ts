@@ -41,7 +41,12 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use(observe);
-  app.use('/v1/*', (c, next) => (c.req.path.endsWith('/batch') ? next() : smallBodies(c, next)));
+  // A GET has no body to limit; asking a node request for its body would build a full Request.
+  app.use('/v1/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.endsWith('/batch')
+      ? next()
+      : smallBodies(c, next),
+  );
   app.use('/v1/*', authenticate);
 
   app.route('/', opsRoutes);
