@@ -73,6 +73,8 @@ export interface ProductHit {
 export interface SearchResult {
   hits: ProductHit[];
   total: number;
+  /** False when `total` and the facet counts are estimates (a very large result set). */
+  exhaustive: boolean;
   page: number;
   limit: number;
   facets?: Record<string, Record<string, number>>;

@@ -26,6 +26,28 @@ describe('search page', () => {
     await waitFor(() => page.querySelectorAll('.hit').length === 25, 'the second page');
     expect(new Set(page.data.hits.map((h: { id: string }) => h.id)).size).toBe(25);
     expect(text(page)).toContain('没有更多了');
+    expect(text(page.querySelector('.count'))).toBe('共 25 件商品');
+  });
+
+  it('says a very large result set’s total is approximate', async () => {
+    const { storeId, owner } = market.seeded().fashion;
+    const items = Array.from({ length: 400 }, (_, i) => ({
+      externalId: `MUG-${i}`,
+      title: `手绘陶瓷马克杯 第${i}款`,
+      price: 3900 + i,
+    }));
+    const pushed = await market.t().call('POST', `/v1/stores/${storeId}/products/batch`, {
+      token: owner,
+      body: { upsert: items },
+    });
+    expect(pushed.body.upserted).toBe(400);
+    const page = await searchFor('马克杯');
+    expect(page.data.total).toBeGreaterThan(300);
+    expect(text(page.querySelector('.count'))).toMatch(/^约 \d+ 件商品$/);
+    await market.t().call('POST', `/v1/stores/${storeId}/products/batch`, {
+      token: owner,
+      body: { delete: items.map((i) => i.externalId) },
+    });
   });
 
   it('sorts by price', async () => {

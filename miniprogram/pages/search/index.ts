@@ -27,6 +27,8 @@ Component({
     searched: false,
     hits: [] as HitView[],
     total: 0,
+    /** 共 N 件 when the total is exact, 约 N 件 when the service estimated it. */
+    totalPrefix: '共',
     page: 0,
     hasMore: false,
     loading: false,
@@ -159,6 +161,7 @@ Component({
           ...(first ? { hits: views } : appendKeys('hits', this.data.hits.length, views)),
           ...(first ? { cityOptions: topValues(res.facets?.city) } : {}),
           total: res.total,
+          totalPrefix: res.exhaustive === false ? '约' : '共',
           page,
           hasMore: views.length > 0 && shown < res.total,
           loading: false,
