@@ -119,13 +119,36 @@ export function testApp(options: TestOptions = {}) {
     return { storeId, owner, moderator };
   }
 
+  /** An approved store with one product (`product(1)`); returns the ids and tokens involved. */
+  async function shopWithProduct(ownerOpenid = 'vendor-a') {
+    const store = await approvedStore(ownerOpenid);
+    await call('POST', `/v1/stores/${store.storeId}/products/batch`, {
+      token: store.owner,
+      body: { upsert: [product(1)] },
+    });
+    const productId: string = (await call('GET', `/v1/stores/${store.storeId}/products`)).body.items[0].id;
+    return { ...store, productId };
+  }
+
   async function apiKey(token: string, storeId: string): Promise<string> {
     const res = await call('POST', `/v1/stores/${storeId}/api-keys`, { token, body: { name: 'erp' } });
     if (res.status !== 201) throw new Error(`api key failed: ${JSON.stringify(res.body)}`);
     return res.body.apiKey.secret;
   }
 
-  return { app, deps, db, clock, call, signIn, createStore, approvedStore, apiKey, completeStore };
+  return {
+    app,
+    deps,
+    db,
+    clock,
+    call,
+    signIn,
+    createStore,
+    approvedStore,
+    shopWithProduct,
+    apiKey,
+    completeStore,
+  };
 }
 
 export type TestApp = ReturnType<typeof testApp>;

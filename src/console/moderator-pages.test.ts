@@ -64,12 +64,7 @@ describe('moderator console', () => {
 
   it('takes down a reported product with a note, and the audit log finds it by store, action and date', async () => {
     const t = testApp();
-    const { storeId, owner } = await t.approvedStore('vendor-a');
-    await t.call('POST', `/v1/stores/${storeId}/products/batch`, {
-      token: owner,
-      body: { upsert: [product(1)] },
-    });
-    const productId = (await t.call('GET', `/v1/stores/${storeId}/products`)).body.items[0].id;
+    const { storeId, productId } = await t.shopWithProduct('vendor-a');
     const shopper = await t.signIn('shopper-1');
     await t.call('POST', '/v1/reports', {
       token: shopper,

@@ -1,16 +1,7 @@
 /** Who may open and post to the console's pages, CSRF, cookies, and escaping of vendors' and shoppers' text. */
 import { describe, expect, it } from 'vitest';
 import { consoleClient } from '../../test/console-client';
-import { product, testApp } from '../../test/harness';
-
-async function storeOf(t: ReturnType<typeof testApp>) {
-  const { storeId, owner, moderator } = await t.approvedStore('vendor-a');
-  await t.call('POST', `/v1/stores/${storeId}/products/batch`, {
-    token: owner,
-    body: { upsert: [product(1)] },
-  });
-  return { storeId, owner, moderator };
-}
+import { testApp } from '../../test/harness';
 
 describe('console access', () => {
   it('sends someone signed out to sign in, and back to the page they wanted', async () => {
@@ -25,7 +16,7 @@ describe('console access', () => {
 
   it("never shows a vendor another vendor's store pages, nor lets them post to them", async () => {
     const t = testApp();
-    const { storeId } = await storeOf(t);
+    const { storeId } = await t.shopWithProduct('vendor-a');
     const other = consoleClient(t);
     await other.signIn('vendor-b');
     for (const page of ['', '/edit', '/keys', '/catalog', '/leads', '/stats']) {
@@ -130,9 +121,8 @@ describe('escaping', () => {
 
   it('escapes store names, product titles and report details on every page, even if markup got into the database', async () => {
     const t = testApp();
-    const { storeId } = await storeOf(t);
+    const { storeId, productId } = await t.shopWithProduct('vendor-a');
     const shopper = await t.signIn('shopper-1');
-    const productId = (await t.call('GET', `/v1/stores/${storeId}/products`)).body.items[0].id;
     const filed = await t.call('POST', '/v1/reports', {
       token: shopper,
       body: { targetType: 'product', targetId: productId, reason: 'fraud', details: '价格可疑' },

@@ -159,12 +159,7 @@ describe('vendor console', () => {
 
   it('lists leads and moves them along, and charts views and friend-adds for 30 days', async () => {
     const t = testApp();
-    const { storeId, owner } = await t.approvedStore('vendor-a');
-    await t.call('POST', `/v1/stores/${storeId}/products/batch`, {
-      token: owner,
-      body: { upsert: [product(1)] },
-    });
-    const productId = (await t.call('GET', `/v1/stores/${storeId}/products`)).body.items[0].id;
+    const { storeId, productId } = await t.shopWithProduct('vendor-a');
     const shopper = await t.signIn('shopper-1');
     await t.call('GET', `/v1/products/${productId}`);
     await t.call('POST', `/v1/stores/${storeId}/friend-requests`, {
