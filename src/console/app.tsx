@@ -126,9 +126,7 @@ consoleApp.onError((err, c) => {
           : err.code === 'conflict'
             ? t.errors.conflict
             : `${t.errors.generic}${err.message}`;
-    return render(c, t.errors.title, <ErrorBody text={text} />, {
-      status: err.status === 500 ? 400 : err.status,
-    });
+    return render(c, t.errors.title, <ErrorBody text={text} />, { status: err.status });
   }
   c.var.deps?.logger.error('unhandled error', {
     requestId: c.get('requestId'),
