@@ -6,6 +6,8 @@ import { createTypoIndex, type TypoIndex } from '../text/typo';
 
 /** How long a snapshot serves after the index changed before it is rebuilt. */
 const STALE_AFTER_MS = 60_000;
+/** How many of the newest products the brand list is drawn from. */
+const BRAND_WINDOW = 100_000;
 
 export interface Vocabulary {
   typos(): Promise<TypoIndex>;
@@ -48,16 +50,18 @@ export function createVocabulary(db: Db, clock: Clock): Vocabulary {
     const words = await sql<{ term: string }>`SELECT term FROM search_typo_terms`.execute(db.kysely);
     return createTypoIndex(words.rows.map((r) => r.term));
   });
+  /**
+   * The brands of the newest products, most frequent first. Counting every product's brand took
+   * ~1 s at a million products, on a suggest request, once a minute while the catalog changes; the
+   * newest 100,000 take ~70 ms and hold the brands shoppers meet (813 of 979 in the 1M bench
+   * corpus). A rarer brand is still suggested through the product titles that name it.
+   */
   const brands = cached(clock, async () => {
-    const rows = await db.kysely
-      .selectFrom('products')
-      .select(['brand', (eb) => eb.fn.countAll<number>().as('count')])
-      .where('brand', 'is not', null)
-      .groupBy('brand')
-      .orderBy('count', 'desc')
-      .limit(5000)
-      .execute();
-    return rows.map((b) => ({ brand: b.brand as string, count: Number(b.count) }));
+    const rows = await sql<{ brand: string; count: number }>`
+      SELECT brand, COUNT(*) AS count
+      FROM (SELECT brand FROM products WHERE brand IS NOT NULL ORDER BY rowid DESC LIMIT ${BRAND_WINDOW})
+      GROUP BY brand ORDER BY count DESC LIMIT 5000`.execute(db.kysely);
+    return rows.rows.map((b) => ({ brand: b.brand, count: Number(b.count) }));
   });
   return {
     typos: () => typos.get(),
