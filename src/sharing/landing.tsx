@@ -8,6 +8,7 @@ import type { Child, FC, PropsWithChildren } from 'hono/jsx';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../api/env';
 import { AppError } from '../errors';
+import { yuan } from '../money';
 import { anonymous } from '../users/actor';
 import { getProduct, listStoreProducts } from '../vendors/catalog';
 import { getStore } from '../vendors/stores';
@@ -17,8 +18,6 @@ main{max-width:32rem;margin:auto;padding:1rem}img{max-width:100%;border-radius:8
 .price{color:#d4380d;font-size:1.4rem;font-weight:700}.muted{color:#57606a}
 .code{background:#fff;border-radius:8px;padding:1rem;text-align:center;margin-top:1rem}.code img{width:12rem}
 ul{padding-left:1.2rem}`;
-
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 const Shell: FC<PropsWithChildren<{ title: string; name: string; code: string | null }>> = (p) => (
   <html lang="zh-CN">

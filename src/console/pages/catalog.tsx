@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import { AppError } from '../../errors';
+import { yuan } from '../../money';
 import { browseCatalog, type CatalogRow } from '../../vendors/catalog-browse';
 import type { BatchResult } from '../../vendors/catalog-schema';
 import { ingestPosts, ingestProducts } from '../../vendors/ingest';
@@ -13,8 +14,6 @@ import { DataTable, Field, NextPage, PostForm, Tabs, when } from '../layout';
 import { t } from '../messages';
 import { render } from '../render';
 import { ownStore, StoreTabs } from './stores';
-
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 const Rows: FC<{ rows: CatalogRow[]; type: 'product' | 'post' }> = ({ rows, type }) => (
   <DataTable

@@ -1,6 +1,7 @@
 /** Moderators' reports queue: each report with a preview of its target; dismiss or take down with a note. */
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
+import { yuan } from '../../money';
 import { reportQueue } from '../../reports/queue';
 import { resolveReport } from '../../reports/resolve';
 import { type Report, Resolution, reportStatuses } from '../../reports/schema';
@@ -26,7 +27,7 @@ const ReportCard: FC<{ report: Report; csrf: string; errors?: FieldErrors | unde
       {preview && (
         <p>
           {preview.store.name} · {preview.store.city}
-          {preview.price !== null && ` · ¥${(preview.price / 100).toFixed(2)}`} ·{' '}
+          {preview.price !== null && ` · ${yuan(preview.price)}`} ·{' '}
           {preview.visible ? t.catalog.live : t.catalog.notLive}
         </p>
       )}

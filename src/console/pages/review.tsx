@@ -8,6 +8,7 @@ import {
   queueStatuses,
   reviewQueue,
 } from '../../moderation/decisions';
+import { yuan } from '../../money';
 import { requireModerator } from '../../users/actor';
 import { getUserRow } from '../../users/users';
 import { listStorePosts, listStoreProducts } from '../../vendors/catalog';
@@ -116,7 +117,7 @@ async function storePage(
         <ul class="card">
           {products.items.map((p) => (
             <li>
-              {p.title} · ¥{(p.price / 100).toFixed(2)}
+              {p.title} · {yuan(p.price)}
             </li>
           ))}
         </ul>
