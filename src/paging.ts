@@ -2,6 +2,7 @@
 import { type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from './errors';
+import { base64url } from './ids';
 
 export const limitParam = z.coerce.number().int().min(1).max(100).default(20);
 
@@ -12,11 +13,7 @@ export interface Position {
 
 /** Any JSON value as an opaque, URL-safe token. */
 export function encodeToken(value: unknown): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
+  return base64url(new TextEncoder().encode(JSON.stringify(value)));
 }
 
 /** Reads a token made by `encodeToken` into `schema`; anything else is a 400 naming the `cursor` field. */

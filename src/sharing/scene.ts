@@ -5,6 +5,8 @@
  * `parseScene(decodeURIComponent(query.scene))`.
  */
 
+import { base64url } from '../ids';
+
 export type SharedType = 'product' | 'store';
 
 const packedKey = { product: 'p', store: 's' } as const;
@@ -12,11 +14,7 @@ const rawKey = { product: 'pid', store: 'sid' } as const;
 const idPrefix = { product: 'pr', store: 'st' } as const;
 
 function hexToBase64url(hex: string): string {
-  const bytes = hex.match(/../g)!.map((h) => Number.parseInt(h, 16));
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
+  return base64url(Uint8Array.from(hex.match(/../g)!, (h) => Number.parseInt(h, 16)));
 }
 
 function base64urlToHex(text: string): string {

@@ -1,4 +1,5 @@
 /** What the emulator's parts share: WeChat's errmsg texts, its error answer, and random codes. */
+import { base64url } from '../ids';
 import { wechatErrorCodes as E } from './errors';
 
 /** A `wx.login` code is valid for five minutes. */
@@ -43,7 +44,7 @@ export function hex(bytes: Uint8Array): string {
 
 /** 24 random bytes as base64url: 32 characters, the length of a real code. */
 export function newCode(): string {
-  return base64(randomBytes(24)).replaceAll('+', '-').replaceAll('/', '_');
+  return base64url(randomBytes(24));
 }
 
 export function wechatError(errcode: number) {
