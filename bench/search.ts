@@ -272,9 +272,33 @@ export async function searchBench(args: string[]) {
     );
 
     if (!values['engine-only']) {
-      // HTTP: about 20 representative queries of the set, rotating on every connection.
-      const paths = queries.filter((_, i) => i % 15 === 7).map(searchPath);
-      await httpThroughput(srv.base, paths, { connections: 10, seconds: 10 });
+      // HTTP: the whole query set, rotating on every connection; answers remembered (as served)
+      // and, on a second server over the same file, every query computed.
+      const paths = queries.map(searchPath);
+      const computing = await startBenchServer({ file: srv.file, searchCacheEntries: 0 });
+      try {
+        // The bare-server baseline sends the answer whose size is nearest the mean.
+        const answers: Uint8Array<ArrayBuffer>[] = [];
+        for (const p of paths) answers.push(new Uint8Array(await (await fetch(srv.base + p)).arrayBuffer()));
+        const mean = answers.reduce((n, a) => n + a.length, 0) / answers.length;
+        const json = answers.reduce((best, a) =>
+          Math.abs(a.length - mean) < Math.abs(best.length - mean) ? a : best,
+        );
+        await httpThroughput(
+          [
+            {
+              name: `search, answers remembered (GET /v1/search, ${paths.length} queries rotating)`,
+              base: srv.base,
+              paths,
+            },
+            { name: 'search, every query computed (SEARCH_CACHE_ENTRIES=0)', base: computing.base, paths },
+          ],
+          { connections: 10, seconds: 10 },
+          json,
+        );
+      } finally {
+        await computing.stop();
+      }
     }
 
     const noFacets = await timeQueries(

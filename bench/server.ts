@@ -13,11 +13,12 @@ import { silentLogger } from '../src/ops/logger';
 import { Metrics } from '../src/ops/metrics';
 import { createEmbeddedEngine } from '../src/search/embedded/engine';
 import { HotQueries } from '../src/search/hot-queries';
+import { createSearchCache } from '../src/search/service';
 import { nodeAnalyzer } from '../src/search/text/node-analyzer';
 import { createMemoryRateLimiter } from '../src/shoppers/rate-limit';
 
 /** With `file`, serves that database and keeps it on stop; otherwise a temporary one, removed on stop. */
-export async function startBenchServer(options: { file?: string } = {}) {
+export async function startBenchServer(options: { file?: string; searchCacheEntries?: number } = {}) {
   const dir = options.file ? null : mkdtempSync(join(tmpdir(), 'jishi-bench-'));
   const file = options.file ?? join(dir!, 'bench.db');
   const db = openSqlite(file);
@@ -35,6 +36,7 @@ export async function startBenchServer(options: { file?: string } = {}) {
     },
     wechat: null,
     search: createEmbeddedEngine({ db, clock: systemClock, analyzer: nodeAnalyzer() }),
+    searchCache: createSearchCache(db, options.searchCacheEntries ?? 2000),
     hotQueries: new HotQueries(),
     engagement: new Engagement(),
     limiter: createMemoryRateLimiter(),

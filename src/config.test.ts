@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       wechat: null,
       wechatApiBase: 'https://api.weixin.qq.com',
       marketplaceName: '集市',
+      searchCacheEntries: 2000,
     });
   });
 
@@ -29,11 +30,17 @@ describe('loadConfig', () => {
 
   it('names every bad variable', () => {
     try {
-      loadConfig({ PORT: 'eighty', DEMO_DATA: 'maybe', WECHAT_APP_ID: 'nope', WECHAT_API_BASE: 'ftp://x' });
+      loadConfig({
+        PORT: 'eighty',
+        DEMO_DATA: 'maybe',
+        WECHAT_APP_ID: 'nope',
+        WECHAT_API_BASE: 'ftp://x',
+        SEARCH_CACHE_ENTRIES: '-1',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      for (const name of ['PORT', 'DEMO_DATA', 'WECHAT_APP_ID', 'WECHAT_API_BASE']) {
+      for (const name of ['PORT', 'DEMO_DATA', 'WECHAT_APP_ID', 'WECHAT_API_BASE', 'SEARCH_CACHE_ENTRIES']) {
         expect((error as Error).message).toContain(name);
       }
     }

@@ -28,6 +28,7 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   MEILI_URL: z.url({ protocol: /^https?$/ }).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
+  SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -49,6 +50,8 @@ export interface Config {
   publicBaseUrl: string;
   /** Search through Meilisearch instead of the embedded engine. */
   meili: { url: string; apiKey: string | undefined } | null;
+  /** How many search answers to remember until the catalog changes; 0 remembers none. */
+  searchCacheEntries: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -98,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     marketplaceName: e.MARKETPLACE_NAME,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_API_KEY } : null,
+    searchCacheEntries: e.SEARCH_CACHE_ENTRIES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from './ops/logger';
 import type { Metrics } from './ops/metrics';
 import type { SearchEngine } from './search/engine';
 import type { HotQueries } from './search/hot-queries';
+import type { SearchCache } from './search/service';
 import type { RateLimiter } from './shoppers/rate-limit';
 import type { WeChatClient } from './wechat/client';
 import type { WeChatWebLogin } from './wechat/web-login';
@@ -31,6 +32,8 @@ export interface Deps {
   wechatWeb?: WeChatWebLogin | null;
   /** The search engine: embedded (SQLite FTS5) by default, Meilisearch when configured. */
   search: SearchEngine;
+  /** Search answers remembered until the catalog changes. */
+  searchCache: SearchCache;
   hotQueries: HotQueries;
   /** Views and friend-adds, counted in memory and flushed in batches. */
   engagement: Engagement;

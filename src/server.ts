@@ -13,6 +13,7 @@ import { jsonLogger } from './ops/logger';
 import { Metrics } from './ops/metrics';
 import { HotQueries } from './search/hot-queries';
 import { nodeSearchEngine } from './search/node-engine';
+import { createSearchCache } from './search/service';
 import { DEMO_CORPUS, loadCorpus } from './seed/load';
 import { createMemoryRateLimiter } from './shoppers/rate-limit';
 import { createWeChatClient } from './wechat/client';
@@ -69,6 +70,7 @@ const deps = {
     ? createWeChatWebLogin({ apiBase: cfg.wechatApiBase, openBase: cfg.wechatOpenBase, ...cfg.wechatWeb })
     : null,
   search,
+  searchCache: createSearchCache(db, cfg.searchCacheEntries),
   hotQueries: new HotQueries(),
   engagement: new Engagement(),
   limiter: createMemoryRateLimiter(),

@@ -9,6 +9,7 @@ import { Metrics } from '../src/ops/metrics';
 import { createEmbeddedEngine } from '../src/search/embedded/engine';
 import type { SearchEngine } from '../src/search/engine';
 import { HotQueries } from '../src/search/hot-queries';
+import { createSearchCache } from '../src/search/service';
 import { nodeAnalyzer } from '../src/search/text/node-analyzer';
 import { createMemoryRateLimiter } from '../src/shoppers/rate-limit';
 import type { WeChatClient } from '../src/wechat/client';
@@ -23,6 +24,8 @@ export interface TestOptions {
   filename?: string;
   /** Another engine than the embedded one, built on this test's database and clock. */
   search?: (db: Deps['db'], clock: Deps['clock']) => SearchEngine;
+  /** How many search answers to remember (the service's default 2000; 0 turns remembering off). */
+  searchCacheEntries?: number;
 }
 
 export interface Reply<T = any> {
@@ -49,6 +52,7 @@ export function testApp(options: TestOptions = {}) {
     wechat: options.wechat ?? null,
     wechatWeb: options.wechatWeb ?? null,
     search: options.search?.(db, clock) ?? createEmbeddedEngine({ db, clock, analyzer: nodeAnalyzer() }),
+    searchCache: createSearchCache(db, options.searchCacheEntries ?? 2000),
     hotQueries: new HotQueries(),
     engagement: new Engagement(),
     limiter: createMemoryRateLimiter(),

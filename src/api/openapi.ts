@@ -1,5 +1,6 @@
 /** Building blocks for routes: the router with our validation hook, and OpenAPI response helpers. */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, TypedResponse } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../deps';
 import { validationError } from '../errors';
@@ -32,6 +33,18 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,
 });
+
+/**
+ * A 200 whose body is JSON already serialised and encoded (a remembered search answer), typed as
+ * the JSON of `T` it holds, so the route's OpenAPI contract still describes it.
+ */
+export function jsonBytes<T>(c: Context, text: Uint8Array<ArrayBuffer>) {
+  return c.body(text, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<
+    T,
+    200,
+    'json'
+  >;
+}
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },

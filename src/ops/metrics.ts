@@ -5,11 +5,18 @@
 
 type Labels = Record<string, string>;
 
-const key = (labels: Labels) =>
-  Object.entries(labels)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}="${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n')}"`)
-    .join(',');
+const NEEDS_ESCAPE = /[\\"\n]/;
+const escapeValue = (v: string) =>
+  NEEDS_ESCAPE.test(v) ? v.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n') : v;
+
+/** A series' label set as exposition text, names in order; on every request's path, so kept lean. */
+function key(labels: Labels): string {
+  const names = Object.keys(labels);
+  if (names.length > 1) names.sort();
+  let out = '';
+  for (const name of names) out += `${out ? ',' : ''}${name}="${escapeValue(labels[name]!)}"`;
+  return out;
+}
 
 export class Counter {
   private readonly values = new Map<string, number>();

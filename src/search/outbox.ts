@@ -6,6 +6,7 @@ import { type CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, Db } from '../db/database';
 import type { CatalogChange } from './engine';
 import type { OutboxDocType, OutboxOp, SearchOutboxTable } from './outbox.table';
+import { searchChanged } from './result-cache';
 
 export type OutboxDatabase = Database & { search_outbox: SearchOutboxTable };
 export type OutboxRow = Selectable<SearchOutboxTable>;
@@ -121,7 +122,8 @@ export async function settleDelivered(db: Db, ids: number[]): Promise<void> {
   const statements = chunks(ids).map((chunk) =>
     outbox(db).deleteFrom('search_outbox').where('id', 'in', chunk).compile(),
   );
-  await db.batch(statements);
+  // What was delivered is now searchable: answers remembered before it are stale.
+  await db.batch([...statements, searchChanged(db)]);
 }
 
 /** Records a failed delivery: one more attempt, the next one backed off, or parked past the limit. Returns how many were parked. */

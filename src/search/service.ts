@@ -1,10 +1,12 @@
 /** Cross-store search for shoppers: validate, ask the engine, hydrate hits from the catalog, count popular queries. */
 import { z } from 'zod';
+import type { Db } from '../db/database';
 import type { Deps } from '../deps';
 import { limitParam } from '../paging';
 import { categoryIds } from '../vendors/categories';
 import type { EngineHit, SearchQuery } from './engine';
 import { type DocType, facetNames, sortOrders } from './engine';
+import { SearchResultCache } from './result-cache';
 
 const money = z.coerce.number().int().min(0).max(10_000_000_000);
 /** Deep pages cost the engine as much as every page before them; shoppers refine instead. */
@@ -216,25 +218,53 @@ async function hydrate(deps: Deps, type: DocType, hits: EngineHit[]): Promise<Hi
   return ids.flatMap((id) => found.get(id) ?? []);
 }
 
-export async function searchCatalog(deps: Deps, params: SearchParams) {
-  const started = performance.now();
+/**
+ * One search as sent: the response's UTF-8 JSON up to where `tookMs` goes (serialised and encoded
+ * once, however often it is sent), and its total.
+ */
+interface Answer {
+  head: Uint8Array;
+  total: number;
+}
+export type SearchCache = SearchResultCache<Answer>;
+export const createSearchCache = (db: Db, maxEntries: number): SearchCache =>
+  new SearchResultCache<Answer>(db, maxEntries);
+
+async function answer(deps: Deps, params: SearchParams): Promise<Answer> {
   const { q, type, sort, page, limit, facets, ...filters } = params;
   const query: SearchQuery = { type, q, sort, page, limit, facets, filters };
   const result = await deps.search.search(query);
-  const hits = await hydrate(deps, type, result.hits);
-  if (page === 1 && q.trim()) {
-    deps.hotQueries.record(q, result.total);
-    await deps.hotQueries.flushIfDue(deps.db, deps.clock.now());
-  }
-  return {
-    hits,
+  const body: Omit<z.infer<typeof SearchResponse>, 'tookMs'> = {
+    hits: await hydrate(deps, type, result.hits),
     total: result.total,
     exhaustive: result.exhaustive,
     page,
     limit,
     ...(facets.length > 0 ? { facets: result.facets } : {}),
-    tookMs: Math.round((performance.now() - started) * 100) / 100,
   };
+  return { head: encoder.encode(JSON.stringify(body).slice(0, -1)), total: result.total };
+}
+
+const encoder = new TextEncoder();
+
+/** A `SearchResponse` as UTF-8 JSON. */
+export async function searchCatalog(deps: Deps, params: SearchParams): Promise<Uint8Array<ArrayBuffer>> {
+  const started = performance.now();
+  // A post becomes visible when its publication time passes, without any write to mark answers stale.
+  const found =
+    params.type === 'post'
+      ? await answer(deps, params)
+      : await deps.searchCache.get(JSON.stringify(params), () => answer(deps, params));
+  if (params.page === 1 && params.q.trim()) {
+    deps.hotQueries.record(params.q, found.total);
+    await deps.hotQueries.flushIfDue(deps.db, deps.clock.now());
+  }
+  const tookMs = Math.round((performance.now() - started) * 100) / 100;
+  const tail = encoder.encode(`,"tookMs":${tookMs}}`);
+  const out = new Uint8Array(found.head.length + tail.length);
+  out.set(found.head);
+  out.set(tail, found.head.length);
+  return out;
 }
 
 export const SuggestParams = z.object({

@@ -9,7 +9,7 @@ import {
   searchCatalog,
   suggest,
 } from '../../search/service';
-import { errors, json, optionalSession, router } from '../openapi';
+import { errors, json, jsonBytes, optionalSession, router } from '../openapi';
 
 export const searchRoutes = router()
   .openapi(
@@ -22,7 +22,8 @@ export const searchRoutes = router()
       request: { query: SearchParams },
       responses: { 200: json(SearchResponse, 'A page of hits with total and facets'), ...errors(400) },
     }),
-    async (c) => c.json(await searchCatalog(c.var.deps, c.req.valid('query')), 200),
+    async (c) =>
+      jsonBytes<z.infer<typeof SearchResponse>>(c, await searchCatalog(c.var.deps, c.req.valid('query'))),
   )
   .openapi(
     createRoute({

@@ -4,6 +4,7 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { storeIndexText } from '../../vendors/stores';
 import type { EngineResult, SearchEngine, SearchQuery, Suggestion } from '../engine';
+import { searchChanged } from '../result-cache';
 import type { Analyzer } from '../text/analyzer';
 import { browse } from './browse';
 import { embeddedIndexStatements } from './indexing';
@@ -107,6 +108,7 @@ export function createEmbeddedEngine(options: {
       done += 1;
       progress(done, stores.length);
     }
+    await db.batch([searchChanged(db)]);
     vocabulary.invalidate();
   }
 
@@ -114,7 +116,8 @@ export function createEmbeddedEngine(options: {
     name: 'embedded',
     indexStatements: (change) => {
       vocabulary.invalidate();
-      return embeddedIndexStatements(db, analyzer, change);
+      const { before, after } = embeddedIndexStatements(db, analyzer, change);
+      return { before, after: [...after, searchChanged(db)] };
     },
     search,
     suggest: (prefix: string, limit: number): Promise<Suggestion[]> =>

@@ -11,6 +11,7 @@ import {
   outboxStats,
   type RetryPolicy,
 } from '../outbox';
+import { searchChanged } from '../result-cache';
 import { createMeiliClient, type MeiliClientOptions } from './client';
 import { type DrainOptions, type DrainReport, drainOutbox } from './drainer';
 import { MeiliUnavailableError } from './errors';
@@ -69,7 +70,7 @@ export function createMeiliEngine(options: MeiliEngineOptions): MeiliEngine {
     client,
     indexStatements: (change: CatalogChange): IndexStatements => ({
       before: [],
-      after: outboxStatements(db, change, clock.now()),
+      after: [...outboxStatements(db, change, clock.now()), searchChanged(db)],
     }),
     search: (query) => unavailableAs503(searchMeili(search, query)),
     suggest: (prefix, limit) => unavailableAs503(suggestMeili(search, prefix, limit)),

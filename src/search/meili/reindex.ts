@@ -5,6 +5,7 @@
 import type { EnqueuedTask, Meilisearch } from 'meilisearch';
 import type { Db } from '../../db/database';
 import type { DocType } from '../engine';
+import { searchChanged } from '../result-cache';
 import { enqueue, waitForTasks } from './client';
 import { indexableDocuments } from './documents';
 import { MeiliTaskError } from './errors';
@@ -75,5 +76,6 @@ export async function reindexAll(
     ]);
     await waitForTasks(client, [await enqueue(() => client.deleteIndex(next))]);
   }
+  await db.batch([searchChanged(db)]);
   return report;
 }
