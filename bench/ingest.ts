@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { seedProducts, seedStore } from '../src/seed/corpus';
 import { conditions, printConditions, printTable } from './conditions';
+import { otherCpu } from './load';
 import { startBenchServer } from './server';
 
 export async function ingestBench(args: string[]) {
@@ -11,6 +12,7 @@ export async function ingestBench(args: string[]) {
   });
   const total = Number(values.products);
   const batchSize = Number(values.batch);
+  const others = otherCpu();
   const srv = await startBenchServer();
   try {
     const owner = (await srv.call('POST', '/v1/auth/dev', undefined, { openid: 'bench-vendor' })).token;
@@ -58,6 +60,7 @@ export async function ingestBench(args: string[]) {
         'request body (avg)': `${Math.round(bodies.reduce((n, b) => n + b.length, 0) / bodies.length / 1024)} KiB`,
         database: 'SQLite file, WAL, synchronous=FULL',
         'database size after': `${(srv.dbBytes() / 2 ** 20).toFixed(1)} MiB`,
+        'CPU used by other processes during the run': others(),
       }),
     );
   } finally {

@@ -226,10 +226,13 @@ export async function httpThroughput(
   );
 }
 
-/** CPU seconds (Linux /proc, USER_HZ 100): the whole machine busy, and this process with its reaped children. */
-function cpuSeconds(): { machine: number; own: number } | null {
+/**
+ * CPU seconds (Linux /proc, USER_HZ 100): the whole machine busy, this process with its reaped
+ * children, and the time a hypervisor gave the machine's CPUs to other guests (steal).
+ */
+function cpuSeconds(): { machine: number; own: number; steal: number } | null {
   try {
-    const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8')
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
       .split('\n')[0]!
       .trim()
       .split(/\s+/)
@@ -244,6 +247,7 @@ function cpuSeconds(): { machine: number; own: number } | null {
     return {
       machine: (user! + nice! + system! + irq! + softirq!) / 100,
       own: (utime! + stime! + cutime! + cstime!) / 100,
+      steal: (steal ?? 0) / 100,
     };
   } catch {
     return null;
@@ -258,7 +262,8 @@ export function otherCpu(): () => string {
     const end = cpuSeconds();
     if (!start || !end) return 'unknown (no /proc)';
     const other = end.machine - start.machine - (end.own - start.own);
-    return `${other.toFixed(0)} CPU-s over ${((performance.now() - started) / 1000).toFixed(0)} s wall (this process and its load generator excluded)`;
+    const wall = (performance.now() - started) / 1000;
+    return `${other.toFixed(0)} CPU-s over ${wall.toFixed(0)} s wall (this process and its load generator excluded); stolen by the hypervisor: ${(end.steal - start.steal).toFixed(0)} CPU-s (figures from a noisy host vary by that much)`;
   };
 }
 
