@@ -37,13 +37,10 @@ export function openSqlite(filename: string, options: { migrations?: string } = 
   // Gathers the statistics the query planner needs, on tables that lack them (bounded work).
   raw.pragma('optimize=0x10002');
 
-  // Compiling a statement costs more than running most of ours: every statement, the app's reads
-  // through Kysely included, is prepared once and kept (the 500 most recently first used).
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepare = (sqlText: string) => {
     let s = statements.get(sqlText);
-    // A statement still being iterated cannot run again until it finishes; that caller gets its own.
-    if (s?.busy) return raw.prepare(sqlText);
     if (!s) {
       if (statements.size >= 500) statements.delete(statements.keys().next().value as string);
       s = raw.prepare(sqlText);
@@ -51,9 +48,6 @@ export function openSqlite(filename: string, options: { migrations?: string } = 
     }
     return s;
   };
-  const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: { prepare, close: () => raw.close() } }),
-  });
   const runAll = raw.transaction((queries: readonly CompiledQuery[]): BatchResult[] =>
     queries.map((q) => {
       const s = prepare(q.sql);

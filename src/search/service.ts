@@ -230,6 +230,8 @@ export type SearchCache = SearchResultCache<Answer>;
 export const createSearchCache = (db: Db, maxEntries: number): SearchCache =>
   new SearchResultCache<Answer>(db, maxEntries);
 
+const encoder = new TextEncoder();
+
 async function answer(deps: Deps, params: SearchParams): Promise<Answer> {
   const { q, type, sort, page, limit, facets, ...filters } = params;
   const query: SearchQuery = { type, q, sort, page, limit, facets, filters };
@@ -244,8 +246,6 @@ async function answer(deps: Deps, params: SearchParams): Promise<Answer> {
   };
   return { head: encoder.encode(JSON.stringify(body).slice(0, -1)), total: result.total };
 }
-
-const encoder = new TextEncoder();
 
 /** A `SearchResponse` as UTF-8 JSON. */
 export async function searchCatalog(deps: Deps, params: SearchParams): Promise<Uint8Array<ArrayBuffer>> {
