@@ -7,7 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeMeili } from '../../src/search/meili/fake-meili';
 import { product } from '../harness';
+import { serveOnLoopback } from '../loopback';
 
 const root = new URL('../../', import.meta.url);
 const bundle = new URL('dist/worker/worker.mjs', root);
@@ -96,27 +98,21 @@ beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build-worker.mjs'], { cwd: root, stdio: 'inherit' });
 }, 60_000);
 
-describe('the Workers entry on workerd with D1', () => {
-  let mf: Miniflare;
-  let db: D1;
-
+/** A worker with these bindings on a freshly migrated D1, for the enclosing tests, and how to call it. */
+function useWorker(bindings: () => Promise<Record<string, string>>) {
+  const state = {} as { mf: Miniflare; db: D1 };
   beforeAll(async () => {
-    mf = worker({
-      NODE_ENV: 'development',
-      SESSION_SECRET: SECRET,
-      MEILI_URL: `http://127.0.0.1:${await closedPort()}`,
-      LOG_LEVEL: 'silent',
-    });
-    db = (await mf.getD1Database('DB')) as unknown as D1;
-    await migrate(db);
+    state.mf = worker({ LOG_LEVEL: 'silent', SESSION_SECRET: SECRET, ...(await bindings()) });
+    state.db = (await state.mf.getD1Database('DB')) as unknown as D1;
+    await migrate(state.db);
   }, 60_000);
-  afterAll(() => mf?.dispose());
+  afterAll(() => state.mf?.dispose());
 
   async function call(method: string, path: string, init: { token?: string; body?: unknown } = {}) {
     const headers: Record<string, string> = {};
     if (init.token) headers.Authorization = `Bearer ${init.token}`;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await mf.dispatchFetch(`http://localhost${path}`, {
+    const res = await state.mf.dispatchFetch(`http://localhost${path}`, {
       method,
       headers,
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
@@ -163,18 +159,46 @@ describe('the Workers entry on workerd with D1', () => {
     return { storeId, owner, key: key.body.apiKey.secret as string };
   }
 
-  const outbox = (storeId: string) =>
-    db
-      .prepare("SELECT ref FROM search_outbox WHERE store_id = ? AND doc_type = 'product' ORDER BY ref")
-      .bind(storeId)
-      .all<{ ref: string }>()
-      .then((r) => r.results.map((row) => row.ref));
-  const productIds = (storeId: string) =>
-    db
-      .prepare('SELECT external_id FROM products WHERE store_id = ? ORDER BY external_id')
-      .bind(storeId)
-      .all<{ external_id: string }>()
-      .then((r) => r.results.map((row) => row.external_id));
+  /** One column of a query's rows. */
+  const column = async <T>(column: string, sql: string, ...params: unknown[]) =>
+    (
+      await state.db
+        .prepare(sql)
+        .bind(...params)
+        .all<Record<string, T>>()
+    ).results.map((row) => row[column] as T);
+
+  async function cron() {
+    const fetcher = (await state.mf.getWorker()) as unknown as ScheduledWorker;
+    return fetcher.scheduled({ cron: '* * * * *' });
+  }
+
+  return {
+    state,
+    call,
+    approvedStore,
+    cron,
+    outbox: (storeId: string) =>
+      column<string>(
+        'ref',
+        "SELECT ref FROM search_outbox WHERE store_id = ? AND doc_type = 'product' ORDER BY ref",
+        storeId,
+      ),
+    productIds: (storeId: string) =>
+      column<string>(
+        'external_id',
+        'SELECT external_id FROM products WHERE store_id = ? ORDER BY external_id',
+        storeId,
+      ),
+    column,
+  };
+}
+
+describe('the Workers entry on workerd with D1, Meilisearch down', () => {
+  const { state, call, approvedStore, cron, outbox, productIds } = useWorker(async () => ({
+    NODE_ENV: 'development',
+    MEILI_URL: `http://127.0.0.1:${await closedPort()}`,
+  }));
 
   it('answers /healthz', async () => {
     const res = await call('GET', '/healthz');
@@ -208,10 +232,8 @@ describe('the Workers entry on workerd with D1', () => {
   });
 
   it('keeps the outbox when the cron drain cannot reach Meilisearch', async () => {
-    const worker = (await mf.getWorker()) as unknown as ScheduledWorker;
-    const result = await worker.scheduled({ cron: '* * * * *' });
-    expect(result.outcome).toBe('ok');
-    const rows = await db
+    expect((await cron()).outcome).toBe('ok');
+    const rows = await state.db
       .prepare('SELECT attempts, last_error FROM search_outbox')
       .all<{ attempts: number; last_error: string | null }>();
     expect(rows.results.length).toBeGreaterThan(0);
@@ -225,7 +247,7 @@ describe('the Workers entry on workerd with D1', () => {
       body: { upsert: [product(1), product(2)] },
     });
     const rows = () =>
-      db
+      state.db
         .prepare('SELECT * FROM products WHERE store_id = ? ORDER BY id')
         .bind(storeId)
         .all()
@@ -233,7 +255,7 @@ describe('the Workers entry on workerd with D1', () => {
     const before = await rows();
     const outboxBefore = await outbox(storeId);
     // The batch runs the products upsert and the delete first; its outbox insert, later in the same D1 batch, fails.
-    await db.exec(
+    await state.db.exec(
       `CREATE TRIGGER fail_midway BEFORE INSERT ON search_outbox WHEN NEW.store_id = '${storeId}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
     );
     try {
@@ -245,7 +267,7 @@ describe('the Workers entry on workerd with D1', () => {
       expect(res.status).toBe(500);
       expect(res.body.error.code).toBe('internal_error');
     } finally {
-      await db.exec('DROP TRIGGER fail_midway');
+      await state.db.exec('DROP TRIGGER fail_midway');
     }
     expect(await rows()).toEqual(before);
     expect(await outbox(storeId)).toEqual(outboxBefore);
@@ -259,6 +281,61 @@ describe('the Workers entry on workerd with D1', () => {
     const upsert = Array.from({ length: 50 }, (_, i) => product(i));
     const res = await call('POST', `/v1/stores/${storeId}/products/batch`, { token: key, body: { upsert } });
     expect(res.body).toMatchObject({ upserted: 50, failed: [] });
+  });
+});
+
+describe('the Workers entry on workerd with D1, Meilisearch up', () => {
+  const meili = fakeMeili();
+  let loopback: Awaited<ReturnType<typeof serveOnLoopback>> | undefined;
+  const { call, approvedStore, cron, outbox, column } = useWorker(async () => {
+    loopback = await serveOnLoopback(async (request) =>
+      meili.fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.method === 'GET' ? {} : { body: await request.text() }),
+      }),
+    );
+    return { NODE_ENV: 'development', MEILI_URL: loopback.url, MEILI_API_KEY: 'meili-test-key' };
+  });
+  afterAll(() => loopback?.close());
+
+  it('delivers the outbox on the cron run and answers search with the catalog rows of its hits', async () => {
+    const { storeId, key } = await approvedStore('vendor-m');
+    await call('POST', `/v1/stores/${storeId}/products/batch`, {
+      token: key,
+      body: { upsert: [product(1), product(2)] },
+    });
+    expect(await outbox(storeId)).toEqual(['SKU-000001', 'SKU-000002']);
+    expect((await cron()).outcome).toBe('ok');
+    expect(await outbox(storeId)).toEqual([]);
+
+    const ids = await column<string>(
+      'id',
+      'SELECT id FROM products WHERE store_id = ? ORDER BY external_id',
+      storeId,
+    );
+    const delivered = meili
+      .writes()
+      .filter((r) => r.path === 'indexes/jishi_products/documents')
+      .flatMap((r) => (r.body as { id: string }[]).map((d) => d.id));
+    expect(delivered).toEqual(expect.arrayContaining(ids));
+    expect(meili.writes().every((r) => r.authorization === 'Bearer meili-test-key')).toBe(true);
+
+    meili.onSearch = (_uid, body) => ({
+      hits: [
+        { id: ids[1], title: '北欧风实木餐桌 2号', _formatted: { title: '北欧风实木<em>餐桌</em> 2号' } },
+      ],
+      query: body.q ?? '',
+      processingTimeMs: 0,
+      page: 1,
+      hitsPerPage: body.hitsPerPage ?? 20,
+      totalHits: 1,
+      totalPages: 1,
+      facetDistribution: {},
+    });
+    const res = await call('GET', `/v1/search?q=${encodeURIComponent('餐桌')}`);
+    expect(res.status).toBe(200);
+    expect(res.body.hits.map((h: { externalId: string }) => h.externalId)).toEqual(['SKU-000002']);
   });
 });
 
