@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeMeili } from '../../src/search/meili/fake-meili';
@@ -53,7 +54,7 @@ function statements(text: string): string[] {
 function worker(bindings: Record<string, string>) {
   return new Miniflare({
     modules: true,
-    scriptPath: bundle.pathname,
+    scriptPath: fileURLToPath(bundle),
     compatibilityDate,
     d1Databases: { DB: 'jishi-test' },
     bindings,
