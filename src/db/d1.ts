@@ -52,6 +52,8 @@ export function openD1(binding: D1Binding): Db {
   const kysely = new Kysely<Database>({ dialect: new D1DialectWithoutDeprecated({ database }) });
   return {
     kysely,
+    // D1's limit on bound parameters per statement.
+    maxParameters: 100,
     batch: async (queries) => {
       if (queries.length === 0) return [];
       const results = await binding.batch(queries.map((q) => binding.prepare(q.sql).bind(...q.parameters)));

@@ -29,6 +29,8 @@ export interface BatchResult {
 
 export interface Db {
   kysely: Kysely<Database>;
+  /** The most bound parameters one statement may carry: 32,766 on SQLite, 100 on D1. */
+  maxParameters: number;
   /**
    * Runs the statements in order as one atomic unit: all land or none does.
    * @remarks D1 has no interactive transactions, so writes are compiled first and sent together;

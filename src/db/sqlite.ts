@@ -63,6 +63,8 @@ export function openSqlite(filename: string, options: { migrations?: string } = 
   return {
     raw,
     kysely,
+    // SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32.
+    maxParameters: 32_766,
     batch: async (queries) => (queries.length === 0 ? [] : runAll(queries)),
     close: async () => {
       await kysely.destroy();

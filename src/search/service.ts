@@ -1,4 +1,5 @@
 /** Cross-store search for shoppers: validate, ask the engine, hydrate hits from the catalog, count popular queries. */
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import type { Deps } from '../deps';
@@ -117,6 +118,8 @@ const opt = <K extends string>(key: K, value: string | null) =>
 async function hydrate(deps: Deps, type: DocType, hits: EngineHit[]): Promise<Hit[]> {
   if (hits.length === 0) return [];
   const ids = hits.map((h) => h.id);
+  // One parameter however long the page (D1 binds at most 100 per statement).
+  const idList = sql<string>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
   const highlight = new Map(hits.map((h) => [h.id, h.highlightTitle]));
   const db = deps.db.kysely;
   const found = new Map<string, Hit>();
@@ -153,7 +156,7 @@ async function hydrate(deps: Deps, type: DocType, hits: EngineHit[]): Promise<Hi
         's.name',
         's.city',
       ])
-      .where('c.id', 'in', ids)
+      .where('c.id', 'in', idList)
       .where('s.status', '=', 'approved')
       .where('c.status', '=', 'active')
       .where('c.taken_down_at', 'is', null)
@@ -183,7 +186,7 @@ async function hydrate(deps: Deps, type: DocType, hits: EngineHit[]): Promise<Hi
         's.name',
         's.city',
       ])
-      .where('c.id', 'in', ids)
+      .where('c.id', 'in', idList)
       .where('s.status', '=', 'approved')
       .where('c.taken_down_at', 'is', null)
       .where('c.published_at', '<=', deps.clock.now().toISOString())
@@ -200,7 +203,7 @@ async function hydrate(deps: Deps, type: DocType, hits: EngineHit[]): Promise<Hi
     const rows = await db
       .selectFrom('stores')
       .select(['id', 'name', 'city', 'category', 'logo_url'])
-      .where('id', 'in', ids)
+      .where('id', 'in', idList)
       .where('status', '=', 'approved')
       .execute();
     for (const r of rows) {

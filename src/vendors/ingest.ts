@@ -86,6 +86,7 @@ const postSpec: IngestSpec<PostInput> = {
   toIndexText: (p) => ({ externalId: p.externalId, title: p.title, body: p.body, tags: p.tags }),
 };
 
+/** Rows or ids a statement carries at most: more makes statements SQLite compiles slower than it runs them. */
 const ROWS_PER_STATEMENT = 200;
 
 /** Who may sync a store's catalog: its own API key, or its owner signed in. */
@@ -225,12 +226,19 @@ async function ingest<I extends { externalId: string }>(
     changedAt: at,
   });
   const statements: CompiledQuery[] = [...removal.before, ...update.before];
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    statements.push(upsertStatement(spec, rows.slice(i, i + ROWS_PER_STATEMENT)));
+  // Within the database's limit on parameters per statement (D1's is 100).
+  const columns = rows[0] ? Object.keys(rows[0]).length : 1;
+  const rowsPerStatement = Math.max(
+    1,
+    Math.min(ROWS_PER_STATEMENT, Math.floor(deps.db.maxParameters / columns)),
+  );
+  for (let i = 0; i < rows.length; i += rowsPerStatement) {
+    statements.push(upsertStatement(spec, rows.slice(i, i + rowsPerStatement)));
   }
   const upsertStatements = statements.length;
-  for (let i = 0; i < deletes.length; i += ROWS_PER_STATEMENT) {
-    const chunk = deletes.slice(i, i + ROWS_PER_STATEMENT);
+  const idsPerStatement = Math.min(ROWS_PER_STATEMENT, deps.db.maxParameters - 1);
+  for (let i = 0; i < deletes.length; i += idsPerStatement) {
+    const chunk = deletes.slice(i, i + idsPerStatement);
     statements.push(
       deps.db.kysely
         .deleteFrom(spec.table)
