@@ -7,17 +7,11 @@ import { createApp } from './api/app';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { openSqlite } from './db/sqlite';
-import { Engagement } from './feed/engagement';
+import { entryDeps } from './entry-deps';
 import { randomToken } from './ids';
 import { jsonLogger } from './ops/logger';
-import { Metrics } from './ops/metrics';
-import { HotQueries } from './search/hot-queries';
 import { nodeSearchEngine } from './search/node-engine';
-import { createSearchCache } from './search/service';
 import { DEMO_CORPUS, loadCorpus } from './seed/load';
-import { createMemoryRateLimiter } from './shoppers/rate-limit';
-import { createWeChatClient } from './wechat/client';
-import { createWeChatWebLogin } from './wechat/web-login';
 
 function config() {
   try {
@@ -53,29 +47,13 @@ const logger = jsonLogger(cfg.logLevel);
 mkdirSync(cfg.dataDir, { recursive: true });
 const db = openSqlite(join(cfg.dataDir, 'jishi.db'));
 const search = nodeSearchEngine(cfg, db, systemClock);
-const deps = {
+const deps = entryDeps(cfg, {
   db,
-  clock: systemClock,
-  logger,
-  metrics: new Metrics(),
-  config: {
-    production: cfg.production,
-    devLogin: cfg.devLogin,
-    sessionSecret: sessionSecret(cfg.dataDir, cfg.sessionSecret),
-    marketplaceName: cfg.marketplaceName,
-    publicBaseUrl: cfg.publicBaseUrl,
-  },
-  wechat: cfg.wechat ? createWeChatClient({ apiBase: cfg.wechatApiBase, ...cfg.wechat }) : null,
-  wechatWeb: cfg.wechatWeb
-    ? createWeChatWebLogin({ apiBase: cfg.wechatApiBase, openBase: cfg.wechatOpenBase, ...cfg.wechatWeb })
-    : null,
   search,
-  searchCache: createSearchCache(db, cfg.searchCacheEntries),
-  hotQueries: new HotQueries(),
-  engagement: new Engagement(),
-  limiter: createMemoryRateLimiter(),
+  logger,
+  sessionSecret: sessionSecret(cfg.dataDir, cfg.sessionSecret),
   docsScript: docsScript(),
-};
+});
 
 if (search.name === 'embedded' && (await search.reindexIfEmpty()))
   logger.info('search index rebuilt from the catalog');

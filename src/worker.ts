@@ -12,15 +12,9 @@ import { systemClock } from './clock';
 import { type Config, ConfigError, loadConfig } from './config';
 import { type D1Binding, openD1 } from './db/d1';
 import type { Deps } from './deps';
-import { Engagement } from './feed/engagement';
+import { entryDeps } from './entry-deps';
 import { jsonLogger } from './ops/logger';
-import { Metrics } from './ops/metrics';
-import { HotQueries } from './search/hot-queries';
 import { createMeiliEngine, type MeiliEngine } from './search/meili/engine';
-import { createSearchCache } from './search/service';
-import { createMemoryRateLimiter } from './shoppers/rate-limit';
-import { createWeChatClient } from './wechat/client';
-import { createWeChatWebLogin } from './wechat/web-login';
 
 export interface Env {
   DB: D1Binding;
@@ -58,30 +52,12 @@ function workerConfig(env: Env): Config & { sessionSecret: string; meili: NonNul
 function build(env: Env): Built {
   const cfg = workerConfig(env);
   const db = openD1(env.DB);
-  const deps = {
+  const deps = entryDeps(cfg, {
     db,
-    clock: systemClock,
-    logger: jsonLogger(cfg.logLevel),
-    metrics: new Metrics(),
-    config: {
-      production: cfg.production,
-      devLogin: cfg.devLogin,
-      sessionSecret: cfg.sessionSecret,
-      marketplaceName: cfg.marketplaceName,
-      publicBaseUrl: cfg.publicBaseUrl,
-    },
-    wechat: cfg.wechat ? createWeChatClient({ apiBase: cfg.wechatApiBase, ...cfg.wechat }) : null,
-    wechatWeb: cfg.wechatWeb
-      ? createWeChatWebLogin({ apiBase: cfg.wechatApiBase, openBase: cfg.wechatOpenBase, ...cfg.wechatWeb })
-      : null,
     search: createMeiliEngine({ url: cfg.meili.url, apiKey: cfg.meili.apiKey, db, clock: systemClock }),
-    searchCache: createSearchCache(db, cfg.searchCacheEntries),
-    // Per isolate: counts gathered here are flushed by requests and by the cron run.
-    hotQueries: new HotQueries(),
-    engagement: new Engagement(),
-    // Per isolate, so a shopper's limits hold only within one isolate (see README).
-    limiter: createMemoryRateLimiter(),
-  };
+    logger: jsonLogger(cfg.logLevel),
+    sessionSecret: cfg.sessionSecret,
+  });
   return { deps, fetch: createApp(deps).fetch };
 }
 

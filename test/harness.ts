@@ -34,6 +34,22 @@ export interface Reply<T = any> {
   body: T;
 }
 
+/** A store with everything a review needs. */
+export const completeStore = {
+  name: '杭州小林家居馆',
+  description: '专注北欧风家居好物，十年老店，支持七天无理由退换。',
+  category: 'home',
+  city: '杭州',
+  wechatId: 'xiaolin_home',
+  contactQrUrl: 'https://img.example.com/qr/xiaolin.png',
+  logoUrl: 'https://img.example.com/logo/xiaolin.png',
+  miniProgram: {
+    appId: 'wx0123456789abcdef',
+    homePath: 'pages/index/index',
+    productPath: 'pages/goods/detail?id={externalId}',
+  },
+};
+
 export function testApp(options: TestOptions = {}) {
   const db = openSqlite(options.filename ?? ':memory:');
   const clock = manualClock(new Date('2026-11-01T08:00:00Z'));
@@ -87,21 +103,6 @@ export function testApp(options: TestOptions = {}) {
     if (res.status !== 200) throw new Error(`dev sign-in failed: ${JSON.stringify(res.body)}`);
     return res.body.token;
   }
-
-  const completeStore = {
-    name: '杭州小林家居馆',
-    description: '专注北欧风家居好物，十年老店，支持七天无理由退换。',
-    category: 'home',
-    city: '杭州',
-    wechatId: 'xiaolin_home',
-    contactQrUrl: 'https://img.example.com/qr/xiaolin.png',
-    logoUrl: 'https://img.example.com/logo/xiaolin.png',
-    miniProgram: {
-      appId: 'wx0123456789abcdef',
-      homePath: 'pages/index/index',
-      productPath: 'pages/goods/detail?id={externalId}',
-    },
-  };
 
   async function createStore(token: string, overrides: Record<string, unknown> = {}): Promise<string> {
     const res = await call('POST', '/v1/stores', { token, body: { ...completeStore, ...overrides } });

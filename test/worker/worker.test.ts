@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeMeili } from '../../src/search/meili/fake-meili';
-import { product } from '../harness';
+import { completeStore, product } from '../harness';
 import { serveOnLoopback } from '../loopback';
 
 const root = new URL('../../', import.meta.url);
@@ -134,16 +134,7 @@ function useWorker(bindings: () => Promise<Record<string, string>>) {
     const moderator = await signIn('moderator-1', ['moderator']);
     const created = await call('POST', '/v1/stores', {
       token: owner,
-      body: {
-        name: `杭州小林家居馆 ${openid}`,
-        description: '专注北欧风家居好物，十年老店，支持七天无理由退换。',
-        category: 'home',
-        city: '杭州',
-        wechatId: 'xiaolin_home',
-        contactQrUrl: 'https://img.example.com/qr/xiaolin.png',
-        logoUrl: 'https://img.example.com/logo/xiaolin.png',
-        miniProgram: { appId: 'wx0123456789abcdef', productPath: 'pages/goods/detail?id={externalId}' },
-      },
+      body: { ...completeStore, name: `杭州小林家居馆 ${openid}` },
     });
     expect(created.status).toBe(201);
     const storeId = created.body.store.id as string;
