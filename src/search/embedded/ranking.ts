@@ -131,6 +131,8 @@ async function rankInSql(
   );
   const first = rows.rows[0];
   if (first) return { page: rows.rows, count: first.n, oldest: first.oldest, facets: {} };
+  // An empty first page means no candidate at all (any candidate would be on it): nothing to count.
+  if (offset === 0) return { page: [], count: 0, oldest: 0, facets: {} };
   const counted = await sql<{ n: number; oldest: number }>`SELECT count(*) AS n, min(r) AS oldest
     FROM (${w.select(sql`NULL`)})`.execute(db.kysely);
   const { n, oldest } = counted.rows[0] ?? { n: 0, oldest: 0 };
