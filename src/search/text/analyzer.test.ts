@@ -26,6 +26,8 @@ const docs: Record<string, IndexDoc> = {
   storage: { title: '太力真空压缩袋 加厚 5件套', brand: '太力' },
   levis: { title: "Levi's 501 经典直筒牛仔裤", brand: "Levi's" },
   script: { title: '<script>alert("x")</script> & 口红 \'礼盒\'', body: '口红礼盒' },
+  camera: { title: 'Sony A7 M4 全画幅微单相机', brand: '索尼' },
+  router: { title: '千兆路由器 5G双频 20个设备同时在线', brand: 'TP-LINK' },
 };
 const names = Object.keys(docs);
 
@@ -63,6 +65,13 @@ describe('the same pipeline at index and query time', () => {
     expect(find('iphone15')).toEqual(['iphone']);
     expect(find('k380')).toEqual(['k380']);
     expect(find('5g手机')).toEqual(['mate']);
+  });
+
+  it('matches a model number typed as one word however the listing spaces it, but not scattered over it', () => {
+    expect(find('a7m4')).toEqual(['camera']);
+    expect(find('A7 M4')).toEqual(['camera']);
+    expect(find('g20')).toEqual([]);
+    expect(find('5g')).toEqual(['mate', 'router']);
   });
 
   it('normalises width, case and script', () => {
@@ -163,7 +172,7 @@ describe('prefix search on the last term', () => {
 
 describe('matchExpression', () => {
   it('quotes every term and ORs its forms', () => {
-    expect(analyzer.matchExpression('mate60', { prefixLast: false })).toBe('"mate" AND "60"');
+    expect(analyzer.matchExpression('mate60', { prefixLast: false })).toBe('"mate 60"');
     expect(analyzer.matchExpression('男士洗面奶', { prefixLast: false })).toBe(
       '("男士洗面奶" OR ("男士" AND "洗面奶"))',
     );
@@ -188,7 +197,9 @@ describe('matchExpression', () => {
   });
 
   it('caps the number of terms', () => {
-    const match = analyzer.matchExpression(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '));
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const words = Array.from({ length: 40 }, (_, i) => `w${letters[i % 26]}${letters[Math.floor(i / 26)]}`);
+    const match = analyzer.matchExpression(words.join(' '));
     expect(match?.match(/"/g)?.length).toBe(2 * 12);
   });
 });

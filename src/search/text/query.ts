@@ -12,6 +12,8 @@ export interface QueryTerm {
   tail?: { text: string; count: number } | undefined;
   /** For a Han word, which run of Han characters in the query it came from. */
   run?: number;
+  /** A Latin or digit piece typed straight after the one before it (g|20 of g20, a|7|m|4 of a7m4). */
+  adjoins?: boolean;
 }
 
 export const MAX_TERMS = 12;
@@ -25,14 +27,22 @@ const STOP_WORDS = new Set(['的', '了', '和', '与', '及', '之', '或', '�
 export function queryTerms(normalized: string, han: HanSegmenter): QueryTerm[] {
   const slots: (QueryTerm | number)[] = [];
   const runs: string[] = [];
+  let pieceEnd = -1;
   scan(normalized, {
-    piece(text, _start, _end, letters) {
-      slots.push({ text: text.slice(0, MAX_TERM_LENGTH), kind: letters ? 'latin' : 'digits', parts: [] });
+    piece(text, start, end, letters) {
+      slots.push({
+        text: text.slice(0, MAX_TERM_LENGTH),
+        kind: letters ? 'latin' : 'digits',
+        parts: [],
+        ...(start === pieceEnd ? { adjoins: true } : {}),
+      });
+      pieceEnd = end;
     },
     joined() {},
     han(run) {
       slots.push(runs.length);
       runs.push(run);
+      pieceEnd = -1;
     },
   });
   const segmented = runs.length > 0 ? han.segment(runs) : [];
@@ -109,12 +119,32 @@ export interface ExpressionOptions {
   prefixLast: boolean;
 }
 
-/** Terms AND-ed; each term the OR of its forms: the word (a prefix when last), its typo variants, its parts together. */
+/**
+ * Terms AND-ed; each term the OR of its forms: the word (a prefix when last), its typo variants,
+ * its parts together. Pieces typed as one model number (g20, a7m4, mate60) match as a phrase, so
+ * they are found however the listing spaces them (G 20, A7 M4) but not scattered over it.
+ */
 export function expression(terms: QueryTerm[], options: ExpressionOptions): string | null {
   if (terms.length === 0) return null;
   const clauses: string[] = [];
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!;
+    let end = i;
+    while (terms[end + 1]?.adjoins) end++;
+    if (end > i) {
+      const group = terms.slice(i, end + 1);
+      const star = end === terms.length - 1 && options.prefixLast && prefixable(terms[end]!) ? ' *' : '';
+      // Also with run-together words split as the catalog writes them (iphone15promax → … pro max).
+      const split = group.map(
+        (t) => (t.kind === 'latin' && options.typos?.split(t.text)?.join(' ')) || t.text,
+      );
+      const forms = [...new Set([group.map((t) => t.text).join(' '), split.join(' ')])].map(
+        (text) => `${literal(text)}${star}`,
+      );
+      clauses.push(forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`);
+      i = end;
+      continue;
+    }
     const prefix = options.prefixLast && i === terms.length - 1 && prefixable(term);
     const forms = [prefix ? `${literal(term.text)} *` : literal(term.text)];
     if (term.kind === 'latin' && options.typos) {
