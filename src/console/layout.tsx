@@ -271,9 +271,9 @@ export const FormErrors: FC<{ errors?: FieldErrors | undefined; known: string[] 
   );
 };
 
-/** An ISO time as `YYYY-MM-DD HH:MM` (UTC), or a dash. */
-export const when = (iso: string | null | undefined): string =>
-  iso ? iso.slice(0, 16).replace('T', ' ') : '—';
+/** An ISO time as `YYYY-MM-DD HH:MM` (UTC), with `:SS` when asked (the audit log), or a dash. */
+export const when = (iso: string | null | undefined, precision: 'minutes' | 'seconds' = 'minutes'): string =>
+  iso ? iso.slice(0, precision === 'seconds' ? 19 : 16).replace('T', ' ') : '—';
 
 /** A table with a header row, or the empty state when there are no rows. */
 export const DataTable: FC<PropsWithChildren<{ head: string[]; empty: string; rows: number }>> = (p) =>

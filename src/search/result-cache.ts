@@ -18,14 +18,13 @@ export function searchChanged(db: Db): CompiledQuery {
 export interface CacheStats {
   hits: number;
   misses: number;
-  entries: number;
 }
 
 export class SearchResultCache<T> {
   private readonly entries = new Map<string, T>();
   private generation = -1;
   private readonly read: CompiledQuery;
-  readonly stats: CacheStats = { hits: 0, misses: 0, entries: 0 };
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
 
   /** `maxEntries` 0 turns remembering off: every lookup computes. */
   constructor(
@@ -59,7 +58,6 @@ export class SearchResultCache<T> {
       this.entries.set(key, answer);
       if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     }
-    this.stats.entries = this.entries.size;
     return answer;
   }
 }

@@ -4,7 +4,7 @@ import { AuditFilters, listAudit } from '../../moderation/audit';
 import { requireModerator } from '../../users/actor';
 import type { ConsoleEnv } from '../env';
 import { parseForm, signedIn } from '../forms';
-import { DataTable, Field, FormErrors, NextPage } from '../layout';
+import { DataTable, Field, FormErrors, NextPage, when } from '../layout';
 import { t } from '../messages';
 import { render } from '../render';
 
@@ -48,7 +48,7 @@ export const auditRoutes = new Hono<ConsoleEnv>().get('/audit', async (c) => {
       >
         {page.items.map((e) => (
           <tr>
-            <td>{e.at.slice(0, 19).replace('T', ' ')}</td>
+            <td>{when(e.at, 'seconds')}</td>
             <td>
               {e.actor.nickname ?? ''} <code>{e.actor.id}</code>
             </td>
