@@ -10,8 +10,10 @@ import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import MiniSearch from 'minisearch';
+import { systemClock } from '../src/clock';
 import type { Db } from '../src/db/database';
 import { migrationsDir } from '../src/db/sqlite';
+import { createEmbeddedEngine, type EmbeddedEngine } from '../src/search/embedded/engine';
 import type { Analyzer } from '../src/search/text/analyzer';
 import { nodeAnalyzer } from '../src/search/text/node-analyzer';
 import { loadCorpus } from '../src/seed/load';
@@ -218,6 +220,13 @@ export async function searchBench(args: string[]) {
     );
 
     const start = await timeServerStart(srv.file, '连衣裙');
+    // The in-memory columns load in the background after a start; searches meanwhile use SQLite alone.
+    const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const fresh = createEmbeddedEngine({ db: srv.deps.db, clock: systemClock, analyzer: nodeAnalyzer() });
+    const loading = performance.now();
+    await fresh.ready();
+    const columnsMs = performance.now() - loading;
+    const columnsBytes = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heapBefore;
     printTable(
       'Server start to first answer: `dist/src/server.mjs` (what npm start runs) in a child process over this database (ms)',
       [
@@ -228,9 +237,11 @@ export async function searchBench(args: string[]) {
           'total hits': start.hits,
           target: '≤ 1000',
           'then first /v1/search/suggest': ms(start.firstSuggestMs),
+          'in-memory columns loaded (in-process, background)': `${ms(columnsMs)} ms, ${mib(columnsBytes)}`,
         },
       ],
     );
+    await (engine as EmbeddedEngine).ready();
 
     const queries = querySet();
     started = performance.now();
@@ -276,6 +287,7 @@ export async function searchBench(args: string[]) {
       // and, on a second server over the same file, every query computed.
       const paths = queries.map(searchPath);
       const computing = await startBenchServer({ file: srv.file, searchCacheEntries: 0 });
+      await (computing.deps.search as EmbeddedEngine).ready();
       try {
         // The bare-server baseline sends the answer whose size is nearest the mean.
         const answers: Uint8Array<ArrayBuffer>[] = [];

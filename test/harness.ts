@@ -7,7 +7,7 @@ import { Engagement } from '../src/feed/engagement';
 import { type Logger, silentLogger } from '../src/ops/logger';
 import { Metrics } from '../src/ops/metrics';
 import { createEmbeddedEngine } from '../src/search/embedded/engine';
-import type { SearchEngine } from '../src/search/engine';
+import type { SearchEngine, SearchQuery } from '../src/search/engine';
 import { HotQueries } from '../src/search/hot-queries';
 import { createSearchCache } from '../src/search/service';
 import { nodeAnalyzer } from '../src/search/text/node-analyzer';
@@ -135,6 +135,20 @@ export function testApp(options: TestOptions = {}) {
     return { ...store, productId };
   }
 
+  /** A shopper reports the product and a moderator takes it down. */
+  async function takeDown(shop: { productId: string; moderator: string }) {
+    const shopper = await signIn('shopper-reporting');
+    const filed = await call('POST', '/v1/reports', {
+      token: shopper,
+      body: { targetType: 'product', targetId: shop.productId, reason: 'counterfeit' },
+    });
+    const res = await call('POST', `/v1/moderation/reports/${filed.body.report.id}/resolve`, {
+      token: shop.moderator,
+      body: { action: 'takedown', note: '假货，下架' },
+    });
+    if (res.status !== 200) throw new Error(`takedown failed: ${JSON.stringify(res.body)}`);
+  }
+
   async function apiKey(token: string, storeId: string): Promise<string> {
     const res = await call('POST', `/v1/stores/${storeId}/api-keys`, { token, body: { name: 'erp' } });
     if (res.status !== 201) throw new Error(`api key failed: ${JSON.stringify(res.body)}`);
@@ -151,6 +165,7 @@ export function testApp(options: TestOptions = {}) {
     createStore,
     approvedStore,
     shopWithProduct,
+    takeDown,
     apiKey,
     completeStore,
   };
@@ -179,6 +194,20 @@ export function post(n: number, overrides: Record<string, unknown> = {}) {
     body: '本周新到一批白橡木餐桌，欢迎进店咨询。',
     productExternalIds: ['SKU-000001'],
     publishedAt: '2026-10-30T10:00:00Z',
+    ...overrides,
+  };
+}
+
+/** An engine query: a product search for 餐桌, first page of 20, unless overridden. */
+export function searchQuery(overrides: Partial<SearchQuery> = {}): SearchQuery {
+  return {
+    type: 'product',
+    q: '餐桌',
+    filters: {},
+    sort: 'relevance',
+    page: 1,
+    limit: 20,
+    facets: [],
     ...overrides,
   };
 }

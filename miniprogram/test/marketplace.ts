@@ -4,7 +4,7 @@
  */
 import './node-globals';
 import { afterAll, beforeAll } from 'vitest';
-import { post, product, type TestApp, testApp } from '../../test/harness';
+import { post, product, type TestApp, type TestOptions, testApp } from '../../test/harness';
 import { serveOnLoopback, useWeChatEmulator } from '../../test/loopback';
 import { useMiniProgram } from './pages';
 
@@ -77,12 +77,12 @@ async function seed(t: TestApp): Promise<Seeded> {
   };
 }
 
-/** The service and the emulator for the enclosing tests. */
-export function useMarketplace() {
+/** The service and the emulator for the enclosing tests; `options` as testApp takes them. */
+export function useMarketplace(options: TestOptions = {}) {
   const wechat = useWeChatEmulator();
   const state: { t?: TestApp; seeded?: Seeded; loopback?: Awaited<ReturnType<typeof serveOnLoopback>> } = {};
   beforeAll(async () => {
-    state.t = testApp({ wechat: wechat.client() });
+    state.t = testApp({ ...options, wechat: wechat.client() });
     state.seeded = await seed(state.t);
     state.loopback = await serveOnLoopback(state.t.app.fetch);
   });
@@ -96,8 +96,8 @@ export function useMarketplace() {
 }
 
 /** The service, and the mini-program pointed at it, whose `wx.login` signs in as `openid()`. */
-export function useShopper(openid: () => string) {
-  const market = useMarketplace();
+export function useShopper(openid: () => string, options: TestOptions = {}) {
+  const market = useMarketplace(options);
   const mp = useMiniProgram(() => market.emulator().issueCode(openid()));
   beforeAll(() => {
     mp().config.apiBase = market.url();

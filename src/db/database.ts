@@ -4,7 +4,7 @@ import type { FeedTables } from '../feed/stats.table';
 import type { AuditLogTable } from '../moderation/audit.table';
 import type { ReportTables } from '../reports/tables';
 import type { SearchOutboxTable } from '../search/outbox.table';
-import type { SearchQueriesTable, SearchStateTable } from '../search/search.table';
+import type { SearchChangesTable, SearchQueriesTable, SearchStateTable } from '../search/search.table';
 import type { ShopperTables } from '../shoppers/tables';
 import type { UsersTable } from '../users/users.table';
 import type { PostsTable, ProductsTable } from '../vendors/catalog.table';
@@ -19,6 +19,7 @@ export interface Database extends FeedTables, ShopperTables, ReportTables {
   audit_log: AuditLogTable;
   search_queries: SearchQueriesTable;
   search_state: SearchStateTable;
+  search_changes: SearchChangesTable;
   search_outbox: SearchOutboxTable;
 }
 

@@ -37,15 +37,14 @@ export interface EngineHit {
 
 export interface EngineResult {
   hits: EngineHit[];
-  /** Every visible document matching the query and filters; an estimate when not `exhaustive`. */
+  /** Every visible document matching the query and filters; a lower bound when not `exhaustive`. */
   total: number;
-  /** Counts over the filtered result set, for each facet asked for; estimates when not `exhaustive`. */
+  /** Counts over the filtered result set, for each facet asked for. */
   facets: Partial<Record<FacetName, Record<string, number>>>;
   /**
-   * True when `total` and the facet counts are exact and every hit can be paged to. False for a
-   * result set larger than the engine ranks in full (like Meilisearch's `estimatedTotalHits`): the
-   * hits are the best of the candidates the engine ranked, pages past them are empty, and `total`
-   * and the facet counts are estimates. Small result sets are always exhaustive.
+   * True when `total` and the facet counts are exact and every hit can be paged to: always for
+   * the embedded engine. False when Meilisearch reached its hit cap (`MAX_TOTAL_HITS`): `total`
+   * is then the cap.
    */
   exhaustive: boolean;
 }

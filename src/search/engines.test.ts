@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness';
-import type { EmbeddedEngine } from './embedded/engine';
+import { createEmbeddedEngine, type EmbeddedEngine } from './embedded/engine';
 import { engineContract } from './engine.contract';
 import { createMeiliEngine, type MeiliEngine } from './meili/engine';
+import { nodeAnalyzer } from './text/node-analyzer';
 
-engineContract('embedded (SQLite FTS5)', { makeApp: () => testApp(), settle: async () => {} });
+engineContract('embedded (SQLite FTS5, in-memory columns)', {
+  makeApp: () => testApp(),
+  settle: (t) => (t.deps.search as EmbeddedEngine).ready(),
+});
+engineContract('embedded (SQLite FTS5 alone, as while the columns load)', {
+  makeApp: () =>
+    testApp({
+      search: (db, clock) => createEmbeddedEngine({ db, clock, analyzer: nodeAnalyzer(), columns: false }),
+    }),
+  settle: async () => {},
+});
 
 const meiliUrl = process.env.MEILI_URL;
 if (meiliUrl) {

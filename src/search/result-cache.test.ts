@@ -63,15 +63,7 @@ describe('remembered search answers', () => {
     const t = testApp();
     const shop = await t.shopWithProduct();
     expect((await search(t, 'q=餐桌')).total).toBe(1);
-    const shopper = await t.signIn('shopper-1');
-    const filed = await t.call('POST', '/v1/reports', {
-      token: shopper,
-      body: { targetType: 'product', targetId: shop.productId, reason: 'counterfeit' },
-    });
-    await t.call('POST', `/v1/moderation/reports/${filed.body.report.id}/resolve`, {
-      token: shop.moderator,
-      body: { action: 'takedown', note: '假货，下架' },
-    });
+    await t.takeDown(shop);
     expect((await search(t, 'q=餐桌')).total).toBe(0);
   });
 

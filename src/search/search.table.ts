@@ -11,3 +11,10 @@ export interface SearchStateTable {
   id: number;
   generation: number;
 }
+
+/** Row type of `search_changes`: a catalog row a write changed, for the embedded engine's columns. */
+export interface SearchChangesTable {
+  seq: number;
+  type: 'product' | 'post' | 'store';
+  row: number;
+}

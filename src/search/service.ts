@@ -97,11 +97,7 @@ export const SearchResponse = z
   .object({
     hits: z.array(z.union([ProductHit, PostHit, StoreHit])),
     total: z.number().int(),
-    /**
-     * False when the result set is larger than the engine ranks in full: `total` and the facet
-     * counts are then estimates, and the hits are the best of the first candidates (pages past
-     * them are empty), as with Meilisearch's estimated totals.
-     */
+    /** False when the engine could not count every match (Meilisearch at its hit cap): `total` is then a lower bound. */
     exhaustive: z.boolean(),
     page: z.number().int(),
     limit: z.number().int(),

@@ -6,10 +6,10 @@ import { storeIndexText } from '../../vendors/stores';
 import type { EngineResult, SearchEngine, SearchQuery, Suggestion } from '../engine';
 import { searchChanged } from '../result-cache';
 import type { Analyzer } from '../text/analyzer';
-import { browse } from './browse';
-import { embeddedIndexStatements } from './indexing';
+import { createCatalogColumns } from './columns';
+import { embeddedIndexStatements, pruneChanges } from './indexing';
 import { filterConditions, specs } from './queries';
-import { DEFAULT_WINDOW, rankMatches } from './ranking';
+import { DEFAULT_WINDOW, searchColumns, searchSql } from './ranking';
 import { suggestions } from './suggest';
 import { createVocabulary } from './vocabulary';
 
@@ -19,30 +19,40 @@ export interface EmbeddedEngine extends SearchEngine {
   reindex(progress?: (done: number, total: number) => void): Promise<void>;
   /** Rebuilds the index when it is empty but the catalog is not (after a migration replaced it); says whether it did. */
   reindexIfEmpty(progress?: (done: number, total: number) => void): Promise<boolean>;
+  /** Resolves once the in-memory columns are loaded; until then searches are answered by SQLite alone. */
+  ready(): Promise<void>;
 }
 
 export function createEmbeddedEngine(options: {
   db: Db;
   analyzer: Analyzer;
   clock: Clock;
-  /** How many candidates a query ranks before it estimates instead (DEFAULT_WINDOW); small in tests. */
+  /** How many of the newest matches relevance ranks by bm25 (DEFAULT_WINDOW); small in tests. */
   window?: number;
+  /** false answers every search by SQLite alone, without the in-memory columns (tests compare the two). */
+  columns?: boolean;
 }): EmbeddedEngine {
   const { db, analyzer, clock, window = DEFAULT_WINDOW } = options;
   const vocabulary = createVocabulary(db, clock);
+  const columns = options.columns === false ? null : createCatalogColumns(db);
 
   async function search(query: SearchQuery): Promise<EngineResult> {
     const spec = specs[query.type];
     const typos = await vocabulary.typos();
     const match = query.q.trim() ? analyzer.matchExpression(query.q, { typos }) : null;
     if (query.q.trim() && match === null) return { hits: [], total: 0, facets: {}, exhaustive: true };
-    const where = sql.join(
-      [spec.visible(clock.now().toISOString()), ...filterConditions(spec, query.filters)],
-      sql` AND `,
-    );
-    const ranked = match
-      ? await rankMatches(db, spec, query, match, where, window)
-      : await browse(db, spec, query, where);
+    const now = clock.now();
+    const snapshot = columns ? await columns.current() : null;
+    const ranked = snapshot
+      ? await searchColumns(db, spec, snapshot, query, match, now, window)
+      : await searchSql(
+          db,
+          spec,
+          query,
+          match,
+          sql.join([spec.visible(now.toISOString()), ...filterConditions(spec, query.filters)], sql` AND `),
+          window,
+        );
     return {
       hits: ranked.page.map((r) => ({
         id: r.id,
@@ -50,7 +60,7 @@ export function createEmbeddedEngine(options: {
       })),
       total: ranked.total,
       facets: ranked.facets,
-      exhaustive: ranked.exhaustive,
+      exhaustive: true,
     };
   }
 
@@ -117,7 +127,7 @@ export function createEmbeddedEngine(options: {
     indexStatements: (change) => {
       vocabulary.invalidate();
       const { before, after } = embeddedIndexStatements(db, analyzer, change);
-      return { before, after: [...after, searchChanged(db)] };
+      return { before, after: [...after, pruneChanges(db), searchChanged(db)] };
     },
     search,
     suggest: (prefix: string, limit: number): Promise<Suggestion[]> =>
@@ -129,6 +139,9 @@ export function createEmbeddedEngine(options: {
       if (indexed.rows.length > 0 || stores.length === 0) return false;
       await reindex(progress);
       return true;
+    },
+    ready: async () => {
+      await columns?.ready();
     },
     gauges: async () => ({}),
   };

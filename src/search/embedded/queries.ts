@@ -1,8 +1,15 @@
-/** How each document type is searched in SQLite: its tables, what is visible, its filters, facets and sorts. */
+/**
+ * How each document type is searched in SQLite: its tables, what is visible, and the columns its
+ * filters, facets and sorts read. The in-memory columns (`columns.ts`) hold the same fields and
+ * must agree with these; a property test holds them to it.
+ */
 import { type RawBuilder, sql } from 'kysely';
-import type { DocType, FacetName, SearchFilters, SortOrder } from '../engine';
+import type { DocType, FacetName, SearchFilters, SearchQuery } from '../engine';
 
 type Fragment = RawBuilder<unknown>;
+
+/** The fields a search reads besides the words: `time` is what `newest` (and browsing) sorts by. */
+export type Field = 'category' | 'city' | 'storeId' | 'brand' | 'price' | 'time';
 
 export interface TypeSpec {
   fts: string;
@@ -11,11 +18,12 @@ export interface TypeSpec {
   /** Joins the row's store as `s` (empty for stores themselves). */
   storeJoin: Fragment;
   visible(now: string): Fragment;
-  filters: Partial<Record<keyof SearchFilters, string>>;
-  facets: Partial<Record<FacetName, string>>;
-  order: Record<Exclude<SortOrder, 'relevance'>, string | null>;
-  /** Browse order when there are no words to rank by. */
-  browse: string;
+  /** Each field's column; a type without a field ignores its filter, facet and sort. */
+  fields: Partial<Record<Field, string>>;
+  /** The facets it counts. */
+  facets: FacetName[];
+  /** The column shown as a hit's title. */
+  title: string;
 }
 
 const raw = sql.raw;
@@ -26,46 +34,72 @@ export const specs: Record<DocType, TypeSpec> = {
     table: 'products',
     storeJoin: raw('JOIN stores s ON s.id = c.store_id'),
     visible: () => raw(`s.status = 'approved' AND c.status = 'active' AND c.taken_down_at IS NULL`),
-    filters: {
+    fields: {
       category: 'c.category',
       city: 's.city',
       storeId: 'c.store_id',
       brand: 'c.brand',
-      priceMin: 'c.price',
-      priceMax: 'c.price',
+      price: 'c.price',
+      time: 'c.created_at',
     },
-    facets: { category: 'c.category', city: 's.city', brand: 'c.brand', storeId: 'c.store_id' },
-    order: { price_asc: 'c.price ASC', price_desc: 'c.price DESC', newest: 'c.created_at DESC' },
-    browse: 'c.created_at DESC',
+    facets: ['category', 'city', 'brand', 'storeId'],
+    title: 'c.title',
   },
   post: {
     fts: 'post_fts',
     table: 'posts',
     storeJoin: raw('JOIN stores s ON s.id = c.store_id'),
     visible: (now) => sql`s.status = 'approved' AND c.taken_down_at IS NULL AND c.published_at <= ${now}`,
-    filters: { category: 's.category', city: 's.city', storeId: 'c.store_id' },
-    facets: { category: 's.category', city: 's.city', storeId: 'c.store_id' },
-    order: { price_asc: null, price_desc: null, newest: 'c.published_at DESC' },
-    browse: 'c.published_at DESC',
+    fields: { category: 's.category', city: 's.city', storeId: 'c.store_id', time: 'c.published_at' },
+    facets: ['category', 'city', 'storeId'],
+    title: 'c.title',
   },
   store: {
     fts: 'store_fts',
     table: 'stores',
     storeJoin: raw(''),
     visible: () => raw(`c.status = 'approved'`),
-    filters: { category: 'c.category', city: 'c.city', storeId: 'c.id' },
-    facets: { category: 'c.category', city: 'c.city' },
-    order: { price_asc: null, price_desc: null, newest: 'c.created_at DESC' },
-    browse: 'c.created_at DESC',
+    fields: { category: 'c.category', city: 'c.city', storeId: 'c.id', time: 'c.created_at' },
+    facets: ['category', 'city'],
+    title: 'c.name',
   },
 };
+
+/** The filter each field takes, by filter name. */
+export const filterFields: Record<keyof SearchFilters, Field> = {
+  category: 'category',
+  city: 'city',
+  storeId: 'storeId',
+  brand: 'brand',
+  priceMin: 'price',
+  priceMax: 'price',
+};
+
+/** The facets of `names` this type counts. */
+export function facetsOf(spec: TypeSpec, names: readonly FacetName[]): FacetName[] {
+  return names.filter((f) => spec.facets.includes(f));
+}
+
+/**
+ * The order of a page: by a field, or by bm25 when ranking words. Browsing without words and a
+ * sort the type lacks (price for posts) go newest first. Ties go newest (highest rowid) first.
+ */
+export function orderOf(
+  spec: TypeSpec,
+  query: SearchQuery,
+): { field: 'price' | 'time'; desc: boolean } | null {
+  if (query.sort === 'relevance') return query.q.trim() ? null : { field: 'time', desc: true };
+  if ((query.sort === 'price_asc' || query.sort === 'price_desc') && spec.fields.price)
+    return { field: 'price', desc: query.sort === 'price_desc' };
+  return { field: 'time', desc: true };
+}
 
 /** The WHERE conditions for the filters; each value is a bound parameter. */
 export function filterConditions(spec: TypeSpec, filters: SearchFilters): Fragment[] {
   const conditions: Fragment[] = [];
   for (const key of Object.keys(filters) as (keyof SearchFilters)[]) {
     const value = filters[key];
-    const column = spec.filters[key];
+    const column = spec.fields[filterFields[key]];
     if (value === undefined || !column) continue;
     switch (key) {
       case 'priceMin':

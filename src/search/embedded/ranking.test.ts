@@ -2,95 +2,83 @@ import { describe, expect, it } from 'vitest';
 import { product, testApp } from '../../../test/harness';
 import type { SearchQuery } from '../engine';
 import { nodeAnalyzer } from '../text/node-analyzer';
-import { createEmbeddedEngine } from './engine';
+import { createEmbeddedEngine, type EmbeddedEngine } from './engine';
 
-/** An app whose embedded engine ranks at most 4 candidates, and a store with `visible` matching tables and 2 inactive ones. */
-async function windowOfFour(visible: number) {
+/** An app whose embedded engine ranks at most 4 matches by bm25, with or without its in-memory columns. */
+async function windowOfFour(
+  visible: number,
+  columns: boolean,
+  category = (n: number) => (n % 2 === 1 ? 'home' : 'other'),
+) {
   const t = testApp({
-    search: (db, clock) => createEmbeddedEngine({ db, clock, analyzer: nodeAnalyzer(), window: 4 }),
+    search: (db, clock) => createEmbeddedEngine({ db, clock, analyzer: nodeAnalyzer(), window: 4, columns }),
   });
   const s = await t.approvedStore();
-  const tables = Array.from({ length: visible }, (_, i) =>
-    product(i + 1, { category: i % 2 === 0 ? 'home' : 'other' }),
-  );
+  const tables = Array.from({ length: visible }, (_, i) => product(i + 1, { category: category(i + 1) }));
   const hidden = [product(101, { status: 'inactive' }), product(102, { status: 'inactive' })];
   const res = await t.call('POST', `/v1/stores/${s.storeId}/products/batch`, {
     token: s.owner,
     body: { upsert: [...tables, ...hidden] },
   });
   expect(res.body.upserted).toBe(visible + 2);
+  await (t.deps.search as EmbeddedEngine).ready();
   return t;
 }
 
-describe('the embedded engine over a result set larger than the candidates it ranks', () => {
-  it('says so, and estimates the total and the facet counts from the candidates', async () => {
-    const t = await windowOfFour(10);
-    const r = (await t.call('GET', '/v1/search?q=餐桌&facets=category')).body;
-    expect(r.exhaustive).toBe(false);
-    expect(r.hits).toHaveLength(4);
-    expect(r.total).toBeGreaterThanOrEqual(5);
-    expect(r.total).toBeLessThanOrEqual(12);
-    const counts = Object.values(r.facets.category as Record<string, number>);
-    expect(Object.keys(r.facets.category).sort()).toEqual(['home', 'other']);
-    expect(Math.abs(counts.reduce((x, y) => x + y, 0) - r.total)).toBeLessThanOrEqual(2);
-  });
+const sku = (n: number) => product(n).externalId;
 
-  it('ranks and sorts the candidates, and pages past them are empty', async () => {
-    const t = await windowOfFour(10);
-    const page = async (query: string) => (await t.call('GET', `/v1/search?q=餐桌&${query}`)).body;
-    const asc = (await page('sort=price_asc&limit=2')).hits.map((h: any) => h.price);
-    expect(asc).toEqual([...asc].sort((x: number, y: number) => x - y));
-    const first = await page('limit=2&page=1');
-    const second = await page('limit=2&page=2');
-    const ids = [...first.hits, ...second.hits].map((h: any) => h.id);
-    expect(new Set(ids).size).toBe(4);
-    expect((await page('limit=2&page=3')).hits).toEqual([]);
-  });
-
-  it('counts, facets and pages exactly when the result set fits, however many products are hidden', async () => {
-    const t = await windowOfFour(4);
-    const r = (await t.call('GET', '/v1/search?q=餐桌&facets=category')).body;
-    expect(r).toMatchObject({ exhaustive: true, total: 4, facets: { category: { home: 2, other: 2 } } });
-    expect(r.hits).toHaveLength(4);
-  });
-});
-
-describe('the embedded engine with filters over many matches', () => {
-  /** 40 matching tables, the `home` ones chosen by `isHome(n)` (n = 1 is the oldest), ranked 4 at a time. */
-  async function forty(isHome: (n: number) => boolean) {
-    const t = testApp({
-      search: (db, clock) => createEmbeddedEngine({ db, clock, analyzer: nodeAnalyzer(), window: 4 }),
+for (const columns of [true, false]) {
+  describe(`the embedded engine over more matches than it ranks (${columns ? 'in-memory columns' : 'SQLite alone'})`, () => {
+    it('counts and facets every match exactly, however many products are hidden', async () => {
+      const t = await windowOfFour(10, columns);
+      const r = (await t.call('GET', '/v1/search?q=餐桌&facets=category,brand')).body;
+      expect(r).toMatchObject({
+        exhaustive: true,
+        total: 10,
+        facets: { category: { home: 5, other: 5 }, brand: { 林氏木业: 10 } },
+      });
     });
-    const s = await t.approvedStore();
-    const tables = Array.from({ length: 40 }, (_, i) =>
-      product(i + 1, { category: isHome(i + 1) ? 'home' : 'other' }),
-    );
-    await t.call('POST', `/v1/stores/${s.storeId}/products/batch`, {
-      token: s.owner,
-      body: { upsert: tables },
+
+    it('ranks the newest matches first and pages through every match exactly once', async () => {
+      const t = await windowOfFour(10, columns);
+      const seen: string[] = [];
+      for (let page = 1; page <= 4; page++) {
+        const r = (await t.call('GET', `/v1/search?q=餐桌&limit=3&page=${page}`)).body;
+        expect(r.total).toBe(10);
+        seen.push(...r.hits.map((h: any) => h.externalId));
+      }
+      expect(seen).toHaveLength(10);
+      expect(new Set(seen).size).toBe(10);
+      expect(new Set(seen.slice(0, 4))).toEqual(new Set([10, 9, 8, 7].map(sku)));
+      expect(seen.slice(4)).toEqual([6, 5, 4, 3, 2, 1].map(sku));
     });
-    return t;
-  }
 
-  it('finds the few products a filter passes even past the matches it reads first', async () => {
-    const t = await forty((n) => n <= 3);
-    const r = (await t.call('GET', '/v1/search?q=餐桌&category=home&limit=2')).body;
-    expect(r).toMatchObject({ exhaustive: true, total: 3 });
-    for (const h of r.hits) expect(['SKU-000001', 'SKU-000002', 'SKU-000003']).toContain(h.externalId);
-    expect(r.hits).toHaveLength(2);
-  });
+    it('sorts every match, not only the ranked ones', async () => {
+      const t = await windowOfFour(10, columns);
+      const asc = (await t.call('GET', '/v1/search?q=餐桌&sort=price_asc&limit=3')).body;
+      expect(asc.hits.map((h: any) => h.externalId)).toEqual([1, 2, 3].map(sku));
+      const desc = (await t.call('GET', '/v1/search?q=餐桌&sort=price_desc&limit=3&page=4')).body;
+      expect(desc.hits.map((h: any) => h.externalId)).toEqual([1].map(sku));
+    });
 
-  it('estimates from the matches it read when the filter passes enough of them', async () => {
-    const t = await forty((n) => n % 2 === 0);
-    const r = (await t.call('GET', '/v1/search?q=餐桌&category=home&facets=category')).body;
-    expect(r.exhaustive).toBe(false);
-    expect(r.hits).toHaveLength(4);
-    expect(r.hits.every((h: any) => h.category === 'home')).toBe(true);
-    expect(r.total).toBeGreaterThanOrEqual(15);
-    expect(r.total).toBeLessThanOrEqual(25);
-    expect(Object.keys(r.facets.category)).toEqual(['home']);
+    it('finds the few matches a filter passes, and counts many exactly', async () => {
+      const few = await windowOfFour(40, columns, (n) => (n <= 3 ? 'home' : 'other'));
+      const r = (await few.call('GET', '/v1/search?q=餐桌&category=home&limit=2')).body;
+      expect(r).toMatchObject({ exhaustive: true, total: 3 });
+      expect(r.hits.map((h: any) => h.externalId).sort()).toEqual([2, 3].map(sku));
+      const many = (await few.call('GET', '/v1/search?q=餐桌&category=other&facets=category,city')).body;
+      expect(many).toMatchObject({ total: 37, facets: { category: { other: 37 }, city: { 杭州: 37 } } });
+      expect(many.hits.every((h: any) => h.category === 'other')).toBe(true);
+    });
+
+    it('browses without words: every visible product, newest first, counted exactly', async () => {
+      const t = await windowOfFour(10, columns);
+      const r = (await t.call('GET', '/v1/search?category=home&facets=category&limit=2')).body;
+      expect(r).toMatchObject({ total: 5, facets: { category: { home: 5 } } });
+      expect(r.hits.map((h: any) => h.externalId)).toEqual([9, 7].map(sku));
+    });
   });
-});
+}
 
 describe('the typo vocabulary', () => {
   it('is kept with the catalog write, so a fresh engine on the same database tolerates typos at once', async () => {

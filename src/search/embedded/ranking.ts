@@ -1,219 +1,159 @@
 /**
- * The embedded engine's search over words, at a cost bounded by a window of candidates: matches are
- * read newest first (FTS5 walks its doclists in rowid order) with the catalog joined for visibility
- * and filters, stopping after `window` + 1 rows. When the whole result set fits in the window it is
- * ranked, counted and faceted exactly; when it does not, the candidates read are ranked (bm25 or the
- * sort), and the total and facet counts are estimated from them.
+ * The embedded engine's answer to a search: every visible match passing the filters, counted and
+ * faceted exactly, and one page of it in order.
+ *
+ * Relevance ranks by bm25 the newest `window` matches that pass (the cost of bm25 is about
+ * proportional to how many it ranks); any further ones follow them, newest first, so every match
+ * is on exactly one page. The other sorts order every match.
+ *
+ * Two ways to the same answer: with the in-memory columns (`columns.ts`), SQLite only lists the
+ * matches and ranks the window; while they load, SQLite joins the catalog and does it all.
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database';
-import type { EngineResult, FacetName, SearchFilters, SearchQuery } from '../engine';
-import type { TypeSpec } from './queries';
+import type { EngineResult, SearchQuery } from '../engine';
+import type { ColumnSnapshot } from './columns';
+import { facetsOf, orderOf, type TypeSpec } from './queries';
 
 /** bm25 weights of the FTS columns title, brand, body, py: a title match outranks a description-only one. */
 export const WEIGHTS = sql.raw('10.0, 6.0, 1.0, 2.5');
 
-/** How many candidates a query over a large result set ranks: the cost of a query is about proportional to it. */
+/** How many of the newest passing matches relevance ranks by bm25. */
 export const DEFAULT_WINDOW = 300;
-
-/** With filters, how many matches per candidate are read at most, in turn (unless that leaves the page short). */
-const SCAN_FACTORS = [8, 64];
 
 export interface Ranked {
   page: { id: string; title: string }[];
   total: number;
-  exhaustive: boolean;
   facets: EngineResult['facets'];
 }
 
-interface Window {
-  /** How many candidates are ranked when there are more. */
-  size: number;
-  /** The candidates, newest first: `SELECT <cols> FROM … LIMIT window + 1`. */
-  select(cols: RawBuilder<unknown>): RawBuilder<unknown>;
+const json = (rowids: readonly number[]) => JSON.stringify(rowids);
+
+/** The rowids matching `match`, newest first. */
+async function matches(db: Db, spec: TypeSpec, match: string): Promise<number[]> {
+  const fts = sql.raw(spec.fts);
+  const found = await sql<{ rows: string }>`SELECT json_group_array(r) AS rows
+    FROM (SELECT rowid AS r FROM ${fts} WHERE ${fts} MATCH ${match} ORDER BY rowid DESC)`.execute(db.kysely);
+  return JSON.parse(found.rows[0]?.rows ?? '[]') as number[];
 }
 
-/** The sort's column and direction (`c.price ASC`), or null to rank by bm25. */
-function sortOf(spec: TypeSpec, query: SearchQuery): { column: string; desc: boolean } | null {
-  if (query.sort === 'relevance') return null;
-  const [column, direction] = (spec.order[query.sort] ?? spec.browse).split(/\s+/);
-  return { column: column!, desc: direction?.toUpperCase() === 'DESC' };
+/** The first `count` of `head` (passing matches, newest first) in bm25 order, ties newest first. */
+async function byRelevance(db: Db, spec: TypeSpec, match: string, head: number[], count: number) {
+  if (head.length === 0 || count <= 0) return [];
+  const fts = sql.raw(spec.fts);
+  const ranked = await sql<{ r: number }>`SELECT rowid AS r FROM ${fts}
+    WHERE ${fts} MATCH ${match} AND rowid >= ${head[head.length - 1]} AND rowid <= ${head[0]}
+      AND +rowid IN (SELECT value FROM json_each(${json(head)}))
+    ORDER BY bm25(${fts}, ${WEIGHTS}), rowid DESC LIMIT ${count}`.execute(db.kysely);
+  return ranked.rows.map((row) => row.r);
 }
 
-export async function rankMatches(
+/**
+ * The page of a relevance order: the bm25-ranked window, then the passing matches after it.
+ * `rest(from, count)` lists `count` passing matches from the `from`-th newest on.
+ */
+async function relevancePage(
+  db: Db,
+  spec: TypeSpec,
+  match: string,
+  head: number[],
+  window: number,
+  query: SearchQuery,
+  rest: (from: number, count: number) => Promise<number[]> | number[],
+): Promise<number[]> {
+  const offset = (query.page - 1) * query.limit;
+  const end = offset + query.limit;
+  const ranked = offset < head.length ? await byRelevance(db, spec, match, head, end) : [];
+  const page = ranked.slice(offset, end);
+  if (head.length < window || page.length === query.limit) return page;
+  const from = Math.max(offset, head.length);
+  return [...page, ...(await rest(from, end - from))];
+}
+
+/** The page's ids and titles, in the page's order. */
+async function hits(db: Db, spec: TypeSpec, page: number[]): Promise<Ranked['page']> {
+  if (page.length === 0) return [];
+  const rows = await sql<{ r: number; id: string; title: string }>`SELECT c.rowid AS r, c.id AS id,
+    ${sql.raw(spec.title)} AS title FROM ${sql.table(spec.table)} AS c
+    WHERE c.rowid IN (SELECT value FROM json_each(${json(page)}))`.execute(db.kysely);
+  const byRowid = new Map(rows.rows.map((row) => [row.r, row]));
+  return page.flatMap((r) => {
+    const row = byRowid.get(r);
+    return row ? [{ id: row.id, title: row.title }] : [];
+  });
+}
+
+/** With the columns: SQLite lists the matches, the columns filter, count, facet and sort them. */
+export async function searchColumns(
+  db: Db,
+  spec: TypeSpec,
+  columns: ColumnSnapshot,
+  query: SearchQuery,
+  match: string | null,
+  now: Date,
+  window: number,
+): Promise<Ranked> {
+  const rowids = match === null ? null : await matches(db, spec, match);
+  const { rows, facets } = columns.select(
+    query.type,
+    rowids,
+    query.filters,
+    facetsOf(spec, query.facets),
+    now.getTime(),
+  );
+  const offset = (query.page - 1) * query.limit;
+  const order = orderOf(spec, query);
+  const page =
+    order === null
+      ? await relevancePage(db, spec, match!, rows.slice(0, window), window, query, (from, count) =>
+          rows.slice(from, from + count),
+        )
+      : columns.top(query.type, rows, order.field, order.desc, offset + query.limit).slice(offset);
+  return { page: await hits(db, spec, page), total: rows.length, facets };
+}
+
+/** Without the columns: the catalog joined to the matches, counted, grouped and ordered in SQL. */
+export async function searchSql(
   db: Db,
   spec: TypeSpec,
   query: SearchQuery,
-  match: string,
+  match: string | null,
   where: RawBuilder<unknown>,
   window: number,
 ): Promise<Ranked> {
   const fts = sql.raw(spec.fts);
-  const sort = sortOf(spec, query);
-  const key = sort ? sql.raw(sort.column) : sql`bm25(${fts}, ${WEIGHTS})`;
-  const facetNames = query.facets.filter((f) => spec.facets[f]);
-  const pass = (bound: number | null) => {
-    const candidates: Window = {
-      size: window,
-      select: (cols) => sql`SELECT ${fts}.rowid AS r, c.id AS id, ${cols}
-        FROM ${fts} JOIN ${sql.table(spec.table)} AS c ON c.rowid = ${fts}.rowid ${spec.storeJoin}
-        WHERE ${fts} MATCH ${match} ${bound === null ? sql`` : sql`AND ${fts}.rowid >= ${bound}`} AND ${where}
-        ORDER BY ${fts}.rowid DESC LIMIT ${window + 1}`,
-    };
-    return facetNames.length === 0
-      ? rankInSql(db, candidates, key, sort?.desc ?? false, query)
-      : rankWithFacets(db, spec, candidates, key, sort?.desc ?? false, query, facetNames);
-  };
-  // Filters may pass few matches: read the newest 8 per candidate, then 64, and all of them only
-  // while that leaves the page short.
-  let bound: number | null = null;
-  let ranked: Pass | null = null;
-  for (const factor of filtered(spec, query) ? SCAN_FACTORS : []) {
-    bound = await scanBound(db, spec, match, window * factor);
-    if (bound === null) break;
-    ranked = await pass(bound);
-    if (ranked.count >= query.page * query.limit) break;
-    ranked = null;
-    bound = null;
-  }
-  ranked ??= await pass(bound);
-  const exhaustive = bound === null && ranked.count <= window;
-  const oldest = ranked.count > window || bound === null ? ranked.oldest : bound;
-  const total = exhaustive ? ranked.count : await estimateTotal(db, spec, ranked.count, oldest);
-  const scale = exhaustive ? 1 : total / Math.min(ranked.count, window);
-  const facets: EngineResult['facets'] = {};
-  for (const [f, counts] of Object.entries(ranked.facets)) {
-    facets[f as FacetName] = scale === 1 ? counts : scaled(counts, scale);
-  }
-  return { page: await titles(db, spec, query, ranked.page), total, exhaustive, facets };
-}
-
-function filtered(spec: TypeSpec, query: SearchQuery): boolean {
-  return (Object.keys(query.filters) as (keyof SearchFilters)[]).some(
-    (k) => query.filters[k] !== undefined && spec.filters[k] !== undefined,
-  );
-}
-
-/** The rowid of the `scan` + 1st newest match, or null when there are no more matches than that. */
-async function scanBound(db: Db, spec: TypeSpec, match: string, scan: number): Promise<number | null> {
-  const fts = sql.raw(spec.fts);
-  const found = await sql<{ n: number; last: number }>`SELECT count(*) AS n, min(r) AS last
-    FROM (SELECT rowid AS r FROM ${fts} WHERE ${fts} MATCH ${match} ORDER BY rowid DESC LIMIT ${scan + 1})`.execute(
-    db.kysely,
-  );
-  const row = found.rows[0];
-  return row && row.n > scan ? row.last : null;
-}
-
-interface Pass {
-  /** Rowids of the page's hits, in order. */
-  page: { r: number; id: string }[];
-  /** How many candidates were read (window + 1 when there are more), and the oldest rowid among them. */
-  count: number;
-  oldest: number;
-  facets: Partial<Record<FacetName, Record<string, number>>>;
-}
-
-/** Without facets, SQLite ranks the candidates and returns only the page. */
-async function rankInSql(
-  db: Db,
-  w: Window,
-  key: RawBuilder<unknown>,
-  desc: boolean,
-  query: SearchQuery,
-): Promise<Pass> {
-  const offset = (query.page - 1) * query.limit;
-  const rows = await sql<{ r: number; id: string; n: number; oldest: number }>`SELECT r, id, n, oldest
-    FROM (SELECT r, id, k, count(*) OVER () AS n, min(r) OVER () AS oldest FROM (${w.select(sql`${key} AS k`)}))
-    WHERE n <= ${w.size} OR r > oldest
-    ORDER BY k ${sql.raw(desc ? 'DESC' : 'ASC')}, id LIMIT ${query.limit} OFFSET ${offset}`.execute(
-    db.kysely,
-  );
-  const first = rows.rows[0];
-  if (first) return { page: rows.rows, count: first.n, oldest: first.oldest, facets: {} };
-  // An empty first page means no candidate at all (any candidate would be on it): nothing to count.
-  if (offset === 0) return { page: [], count: 0, oldest: 0, facets: {} };
-  const counted = await sql<{ n: number; oldest: number }>`SELECT count(*) AS n, min(r) AS oldest
-    FROM (${w.select(sql`NULL`)})`.execute(db.kysely);
-  const { n, oldest } = counted.rows[0] ?? { n: 0, oldest: 0 };
-  return { page: [], count: n, oldest: oldest ?? 0, facets: {} };
-}
-
-type Row = { r: number; id: string; k: string | number | null } & Record<string, string | number | null>;
-
-/** With facets, every candidate's facet values come back; they are ranked and counted here. */
-async function rankWithFacets(
-  db: Db,
-  spec: TypeSpec,
-  w: Window,
-  key: RawBuilder<unknown>,
-  desc: boolean,
-  query: SearchQuery,
-  facetNames: FacetName[],
-): Promise<Pass> {
-  const cols = sql.join([
-    sql`${key} AS k`,
-    ...facetNames.map((f) => sql`${sql.raw(spec.facets[f]!)} AS ${sql.ref(`f_${f}`)}`),
-  ]);
-  const read = (await sql<Row>`${w.select(cols)}`.execute(db.kysely)).rows;
-  const rows = read.slice(0, w.size);
-  const facets: Pass['facets'] = {};
-  for (const f of facetNames) {
-    const counts: Record<string, number> = {};
-    for (const row of rows) {
-      const value = row[`f_${f}`];
-      if (value !== null && value !== undefined && value !== '') counts[value] = (counts[value] ?? 0) + 1;
-    }
-    facets[f] = counts;
-  }
-  const d = desc ? -1 : 1;
-  rows.sort((a, b) => {
-    const x = a.k ?? '';
-    const y = b.k ?? '';
-    return (x < y ? -d : x > y ? d : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  });
-  const offset = (query.page - 1) * query.limit;
-  return {
-    page: rows.slice(offset, offset + query.limit),
-    count: read.length,
-    oldest: read[read.length - 1]?.r ?? 0,
-    facets,
-  };
-}
-
-/** The page's titles, looked up by rowid for the page only. */
-async function titles(
-  db: Db,
-  spec: TypeSpec,
-  query: SearchQuery,
-  page: Pass['page'],
-): Promise<Ranked['page']> {
-  if (page.length === 0) return [];
-  const title = sql.raw(query.type === 'store' ? 'c.name' : 'c.title');
-  const rows = await sql<{ r: number; title: string }>`SELECT c.rowid AS r, ${title} AS title
-    FROM ${sql.table(spec.table)} AS c WHERE c.rowid IN (${sql.join(page.map((p) => p.r))})`.execute(
-    db.kysely,
-  );
-  const byRowid = new Map(rows.rows.map((row) => [row.r, row.title]));
-  return page.map((p) => ({ id: p.id, title: byRowid.get(p.r) ?? '' }));
-}
-
-function scaled(counts: Record<string, number>, scale: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [value, n] of Object.entries(counts)) out[value] = Math.max(1, Math.round(n * scale));
-  return out;
-}
-
-/**
- * `passed` candidates were found in the matches from the newest down to rowid `oldest`: the total is
- * that many times the share of the catalog's rowids (in insertion order) those matches span, as if
- * matches were spread evenly over the catalog's history. It reads two rowids, not the matches.
- */
-async function estimateTotal(db: Db, spec: TypeSpec, passed: number, oldest: number) {
-  // Two subqueries: SQLite finds a lone min() or max() of the rowid in the b-tree, but not both in one.
   const table = sql.table(spec.table);
-  const range = await sql<{ low: number; high: number }>`SELECT (SELECT min(rowid) FROM ${table}) AS low,
-    (SELECT max(rowid) FROM ${table}) AS high`.execute(db.kysely);
-  const { low, high } = range.rows[0] ?? { low: oldest, high: oldest };
-  return Math.max(passed, Math.round((passed * (high - low + 1)) / Math.max(1, high - oldest + 1)));
+  const from = match
+    ? sql`${fts} JOIN ${table} AS c ON c.rowid = ${fts}.rowid ${spec.storeJoin}`
+    : sql`${table} AS c ${spec.storeJoin}`;
+  const cond = match ? sql`${fts} MATCH ${match} AND ${where}` : where;
+  const rowids = async (order: RawBuilder<unknown>, offset: number, count: number) =>
+    (
+      await sql<{ r: number }>`SELECT c.rowid AS r FROM ${from} WHERE ${cond}
+        ORDER BY ${order} LIMIT ${count} OFFSET ${offset}`.execute(db.kysely)
+    ).rows.map((row) => row.r);
+  const offset = (query.page - 1) * query.limit;
+  const order = orderOf(spec, query);
+  let page: number[];
+  if (order === null) {
+    const newest = sql`${fts}.rowid DESC`;
+    const head = await rowids(newest, 0, window);
+    page = await relevancePage(db, spec, match!, head, window, query, (start, count) =>
+      rowids(newest, start, count),
+    );
+  } else {
+    const dir = sql.raw(order.desc ? 'DESC' : 'ASC');
+    page = await rowids(sql`${sql.raw(spec.fields[order.field]!)} ${dir}, c.rowid DESC`, offset, query.limit);
+  }
+  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${cond}`.execute(
+    db.kysely,
+  );
+  const facets: EngineResult['facets'] = {};
+  for (const f of facetsOf(spec, query.facets)) {
+    const col = sql.raw(spec.fields[f]!);
+    const groups = await sql<{ v: string; n: number }>`SELECT ${col} AS v, count(*) AS n FROM ${from}
+      WHERE ${cond} AND ${col} IS NOT NULL AND ${col} <> '' GROUP BY ${col}`.execute(db.kysely);
+    facets[f] = Object.fromEntries(groups.rows.map((g) => [g.v, g.n]));
+  }
+  return { page: await hits(db, spec, page), total: counted.rows[0]?.n ?? 0, facets };
 }

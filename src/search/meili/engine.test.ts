@@ -1,21 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SearchFilters, SearchQuery } from '../engine';
+import { searchQuery } from '../../../test/harness';
+import type { SearchFilters } from '../engine';
 import { MeiliApiError } from './errors';
 import { MAX_TOTAL_HITS } from './settings';
 import { closeTestbeds, meiliTestbed as setup } from './testing';
 
 afterEach(closeTestbeds);
-
-const query = (overrides: Partial<SearchQuery> = {}): SearchQuery => ({
-  type: 'product',
-  q: '餐桌',
-  filters: {},
-  sort: 'relevance',
-  page: 1,
-  limit: 20,
-  facets: [],
-  ...overrides,
-});
 
 describe('Meilisearch search requests', () => {
   const values = {
@@ -34,7 +24,7 @@ describe('Meilisearch search requests', () => {
       for (let mask = 0; mask < 2 ** keys.length; mask++) {
         const chosen = keys.filter((_, i) => mask & (1 << i));
         const filters: SearchFilters = Object.fromEntries(chosen.map((k) => [k, values[k].set]));
-        await engine.search(query({ type, filters }));
+        await engine.search(searchQuery({ type, filters }));
         const clauses: string[] = chosen.map((k) => values[k].clause);
         if (type === 'post') clauses.push(`publishedAt <= ${clock.now().getTime()}`);
         const sent = meili.requests.at(-1)!;
@@ -68,7 +58,7 @@ describe('Meilisearch search requests', () => {
     } as const;
     for (const type of ['product', 'post', 'store'] as const) {
       for (const sort of ['relevance', 'price_asc', 'price_desc', 'newest'] as const) {
-        await engine.search(query({ type, sort }));
+        await engine.search(searchQuery({ type, sort }));
         expect(meili.requests.at(-1)!.body.sort).toEqual(expected[type][sort]);
       }
     }
@@ -86,7 +76,7 @@ describe('Meilisearch search requests', () => {
       processingTimeMs: 1,
       query: '餐桌',
     });
-    const result = await engine.search(query({ page: 3, limit: 20, facets: ['category', 'brand'] }));
+    const result = await engine.search(searchQuery({ page: 3, limit: 20, facets: ['category', 'brand'] }));
     expect(meili.requests.at(-1)!.body).toEqual({
       q: '餐桌',
       page: 3,
@@ -108,7 +98,7 @@ describe('Meilisearch search requests', () => {
   it('a result set at the Meilisearch hit cap is reported as not exhaustive', async () => {
     const { meili, engine } = setup();
     meili.onSearch = () => ({ hits: [], totalHits: MAX_TOTAL_HITS, facetDistribution: {} });
-    expect(await engine.search(query())).toMatchObject({ total: MAX_TOTAL_HITS, exhaustive: false });
+    expect(await engine.search(searchQuery())).toMatchObject({ total: MAX_TOTAL_HITS, exhaustive: false });
   });
 
   it('a title with markup comes back escaped, with only our <em> tags', async () => {
@@ -119,7 +109,7 @@ describe('Meilisearch search requests', () => {
       totalHits: 1,
       facetDistribution: {},
     });
-    const { hits } = await engine.search(query());
+    const { hits } = await engine.search(searchQuery());
     expect(hits[0]!.highlightTitle).toBe(
       '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; <em>餐桌</em> &amp; 椅',
     );
@@ -131,19 +121,22 @@ describe('Meilisearch search requests', () => {
       hits: [{ id: 'pr_1', title: 'a <em>b</em>', _formatted: { title: 'a <em>b</em>' } }],
       totalHits: 1,
     });
-    const { hits } = await engine.search(query());
+    const { hits } = await engine.search(searchQuery());
     expect(hits[0]!.highlightTitle).toBe('a &lt;em&gt;b&lt;/em&gt;');
   });
 
   it('a refused search throws with Meilisearch’s code; an unreachable one as a 503 search_unavailable', async () => {
     const { meili, engine } = setup();
     meili.reject = () => ({ status: 400, code: 'invalid_search_filter', message: 'bad filter' });
-    const refused = await engine.search(query()).catch((e: unknown) => e);
+    const refused = await engine.search(searchQuery()).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(MeiliApiError);
     expect((refused as MeiliApiError).code).toBe('invalid_search_filter');
     meili.reject = null;
     meili.down = true;
-    await expect(engine.search(query())).rejects.toMatchObject({ code: 'search_unavailable', status: 503 });
+    await expect(engine.search(searchQuery())).rejects.toMatchObject({
+      code: 'search_unavailable',
+      status: 503,
+    });
   });
 
   it('suggests brands, then product titles, then stores, each text once', async () => {
