@@ -40,7 +40,11 @@ export const PostInput = z
     coverUrl: httpsUrl.optional(),
     images: images.default([]),
     productExternalIds: z.array(externalId).max(50).default([]),
-    publishedAt: z.iso.datetime({ offset: true }).optional(),
+    publishedAt: z.iso
+      .datetime({ offset: true })
+      // Stored as UTC: an offset must not carry it past the year 9999 (an ISO string SQL cannot order).
+      .refine((at) => new Date(at).getUTCFullYear() <= 9999, 'must be before the year 10000 in UTC')
+      .optional(),
     tags: tags.default([]),
   })
   .meta({ id: 'PostInput' });

@@ -175,8 +175,16 @@ export async function updateStore(
   }
   statements.push(...storeSearchStatements(deps, { ...row, ...cols }));
   const [updated] = await db.batch(statements);
-  if (updated?.changes !== 1)
+  if (updated?.changes !== 1) {
+    // The search statements ran with this losing patch: index the store as the winning edit left it.
+    const current = await db.kysely
+      .selectFrom('stores')
+      .selectAll()
+      .where('id', '=', storeId)
+      .executeTakeFirst();
+    if (current) await db.batch(storeSearchStatements(deps, current));
     throw new AppError('conflict', 'The store was changed at the same time; try again');
+  }
   return getStore(deps, actor, storeId);
 }
 

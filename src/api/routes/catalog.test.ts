@@ -176,10 +176,18 @@ describe('POST /v1/stores/:storeId/posts/batch', () => {
   it('stores good posts, reports bad ones, and is idempotent', async () => {
     const { storeId, owner } = await t.approvedStore();
     const key = await t.apiKey(owner, storeId);
-    const body = { upsert: [post(1), post(2, { body: '' }), post(3, { publishedAt: 'yesterday' })] };
+    const body = {
+      upsert: [
+        post(1),
+        post(2, { body: '' }),
+        post(3, { publishedAt: 'yesterday' }),
+        post(4, { publishedAt: '9999-12-31T23:00:00-05:00' }),
+      ],
+    };
     const res = await t.call('POST', `/v1/stores/${storeId}/posts/batch`, { token: key, body });
     expect(res.body.upserted).toBe(1);
-    expect(res.body.failed.map((f: { index: number }) => f.index)).toEqual([1, 2]);
+    expect(res.body.failed.map((f: { index: number }) => f.index)).toEqual([1, 2, 3]);
+    expect(res.body.failed[2].error.details[0].path).toEqual(['publishedAt']);
     const before = await t.db.kysely.selectFrom('posts').selectAll().execute();
     t.clock.advance(1000);
     await t.call('POST', `/v1/stores/${storeId}/posts/batch`, { token: key, body });

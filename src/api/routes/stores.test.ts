@@ -120,6 +120,33 @@ describe('PATCH /v1/stores/:storeId', () => {
     expect((await t.call('GET', `/v1/stores/${storeId}`)).body.store.name).toBe('小林家居·北欧馆');
   });
 
+  it('answers 409 to an edit that lost to a concurrent one, and search keeps the winner’s name', async () => {
+    const { storeId, owner } = await t.approvedStore();
+    const batch = t.db.batch;
+    // Another edit lands between this edit's read and its write.
+    t.db.batch = async (statements) => {
+      t.db.batch = batch;
+      t.db.raw
+        .prepare("UPDATE stores SET name = '北欧木作工坊', version = version + 1 WHERE id = ?")
+        .run(storeId);
+      await batch(
+        t.deps.search.indexStatements({
+          kind: 'store',
+          storeId,
+          text: { externalId: storeId, title: '北欧木作工坊' },
+        }).after,
+      );
+      return batch(statements);
+    };
+    const res = await t.call('PATCH', `/v1/stores/${storeId}`, {
+      token: owner,
+      body: { name: '失败的改名' },
+    });
+    expect(res.status).toBe(409);
+    expect((await t.call('GET', '/v1/search?type=store&q=失败的改名')).body.total).toBe(0);
+    expect((await t.call('GET', '/v1/search?type=store&q=木作工坊')).body.total).toBe(1);
+  });
+
   it('audits a change of WeChat ID, and nothing else', async () => {
     const { storeId, owner, moderator } = await t.approvedStore();
     await t.call('PATCH', `/v1/stores/${storeId}`, { token: owner, body: { city: '宁波' } });

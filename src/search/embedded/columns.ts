@@ -21,10 +21,8 @@ const ABSENT = -2;
 const ANY = -3;
 /** Rows read per statement while loading (about 10 ms of work); the event loop runs between chunks. */
 const CHUNK = 5_000;
-/** More changes than this since the last search, and the columns are loaded afresh instead. */
-export const MAX_CATCH_UP = 20_000;
-/** How many changes the log keeps; a reader further behind loads afresh. */
-export const CHANGES_KEPT = 100_000;
+/** Changes read again per statement when catching up. */
+const CATCH_UP_PAGE = 20_000;
 
 /** Strings stored as small integers. */
 class Dictionary {
@@ -329,7 +327,7 @@ async function loadSnapshot(db: Db): Promise<{ snapshot: Snapshot; seq: number }
       if (type !== 'store') await knowStores(db, snapshot, rows);
       snapshot.put(type, rows);
       if (rows.length < CHUNK) break;
-      after = rows[rows.length - 1]![0];
+      for (const row of rows) after = Math.max(after, row[0]);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
@@ -382,29 +380,32 @@ export function createCatalogColumns(db: Db): CatalogColumns {
     return loading;
   };
 
-  /** Reads again the rows changed since `state.seq`; loads afresh when too many did. */
+  /** Reads again the rows changed since `state.seq`; loads afresh when some were pruned from the log unread. */
   async function catchUp() {
-    const s = state;
-    if (!s) return;
-    const changes = await sql<{ seq: number; type: DocType; row: number }>`SELECT seq, type, row
-      FROM search_changes WHERE seq > ${s.seq} ORDER BY seq LIMIT ${MAX_CATCH_UP + 1}`.execute(db.kysely);
-    const rows = changes.rows;
-    if (rows.length === 0) return;
-    if (rows.length > MAX_CATCH_UP || rows[0]!.seq !== s.seq + 1) {
-      state = null;
-      void load().catch(() => {});
-      return;
+    for (;;) {
+      const s = state;
+      if (!s) return;
+      const changes = await sql<{ seq: number; type: DocType; row: number }>`SELECT seq, type, row
+        FROM search_changes WHERE seq > ${s.seq} ORDER BY seq LIMIT ${CATCH_UP_PAGE}`.execute(db.kysely);
+      const rows = changes.rows;
+      if (rows.length === 0) return;
+      if (rows[0]!.seq !== s.seq + 1) {
+        state = null;
+        void load().catch(() => {});
+        return;
+      }
+      const changed: Record<DocType, Set<number>> = { store: new Set(), product: new Set(), post: new Set() };
+      for (const c of rows) changed[c.type].add(c.row);
+      for (const type of ['store', 'product', 'post'] as const) {
+        if (changed[type].size === 0) continue;
+        const found = await read(db, type, [...changed[type]]);
+        if (type !== 'store') await knowStores(db, s.snapshot, found);
+        for (const row of found) changed[type].delete(row[0]);
+        s.snapshot.put(type, found, changed[type]);
+      }
+      s.seq = rows[rows.length - 1]!.seq;
+      if (rows.length < CATCH_UP_PAGE) return;
     }
-    const changed: Record<DocType, Set<number>> = { store: new Set(), product: new Set(), post: new Set() };
-    for (const c of rows) changed[c.type].add(c.row);
-    for (const type of ['store', 'product', 'post'] as const) {
-      if (changed[type].size === 0) continue;
-      const found = await read(db, type, [...changed[type]]);
-      if (type !== 'store') await knowStores(db, s.snapshot, found);
-      for (const row of found) changed[type].delete(row[0]);
-      s.snapshot.put(type, found, changed[type]);
-    }
-    s.seq = rows[rows.length - 1]!.seq;
   }
 
   /** Runs a catch-up that starts after every write made before this call. */
@@ -425,7 +426,12 @@ export function createCatalogColumns(db: Db): CatalogColumns {
         void load().catch(() => {});
         return null;
       }
-      await refresh();
+      try {
+        await refresh();
+      } catch {
+        // The catalog could not be read again just now: SQLite answers alone, and the next search retries.
+        return null;
+      }
       return state?.snapshot ?? null;
     },
     async ready() {

@@ -3,11 +3,12 @@ import { sql } from 'kysely';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { storeIndexText } from '../../vendors/stores';
-import type { EngineResult, SearchEngine, SearchQuery, Suggestion } from '../engine';
+import type { EngineResult, FacetName, SearchEngine, SearchQuery, Suggestion } from '../engine';
 import { searchChanged } from '../result-cache';
 import type { Analyzer } from '../text/analyzer';
+import { changeLogStatements } from './change-log';
 import { createCatalogColumns } from './columns';
-import { embeddedIndexStatements, pruneChanges } from './indexing';
+import { embeddedIndexStatements } from './indexing';
 import { filterConditions, specs } from './queries';
 import { DEFAULT_WINDOW, searchColumns, searchSql } from './ranking';
 import { suggestions } from './suggest';
@@ -21,6 +22,17 @@ export interface EmbeddedEngine extends SearchEngine {
   reindexIfEmpty(progress?: (done: number, total: number) => void): Promise<boolean>;
   /** Resolves once the in-memory columns are loaded; until then searches are answered by SQLite alone. */
   ready(): Promise<void>;
+}
+
+/** Facet values by count, most first, then by value: the same order whichever path counted them. */
+function ordered(facets: EngineResult['facets']): EngineResult['facets'] {
+  const out: EngineResult['facets'] = {};
+  for (const [name, counts] of Object.entries(facets) as [FacetName, Record<string, number>][]) {
+    out[name] = Object.fromEntries(
+      Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)),
+    );
+  }
+  return out;
 }
 
 export function createEmbeddedEngine(options: {
@@ -59,7 +71,7 @@ export function createEmbeddedEngine(options: {
         highlightTitle: analyzer.highlight(r.title, query.q, { typos }),
       })),
       total: ranked.total,
-      facets: ranked.facets,
+      facets: ordered(ranked.facets),
       exhaustive: true,
     };
   }
@@ -126,8 +138,12 @@ export function createEmbeddedEngine(options: {
     name: 'embedded',
     indexStatements: (change) => {
       vocabulary.invalidate();
-      const { before, after } = embeddedIndexStatements(db, analyzer, change);
-      return { before, after: [...after, pruneChanges(db), searchChanged(db)] };
+      const fts = embeddedIndexStatements(db, analyzer, change);
+      const log = changeLogStatements(db, change);
+      return {
+        before: [...log.before, ...fts.before],
+        after: [...fts.after, ...log.after, searchChanged(db)],
+      };
     },
     search,
     suggest: (prefix: string, limit: number): Promise<Suggestion[]> =>

@@ -3,14 +3,13 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { CatalogChange, IndexStatements } from '../engine';
 import type { Analyzer } from '../text/analyzer';
-import { CHANGES_KEPT } from './columns';
 
 const ROWS_PER_STATEMENT = 200;
 const LATIN_WORD = /^[a-z]+$/;
 /** What FTS5's unicode61 tokenizer splits on, so a word here is a term there. */
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 const SEPARATOR = /[^\p{L}\p{N}]/u;
-const tables = { product: ['product_fts', 'products'], post: ['post_fts', 'posts'] } as const;
+export const tables = { product: ['product_fts', 'products'], post: ['post_fts', 'posts'] } as const;
 
 /**
  * Index rows for upserted items, replacing their old ones. With `changedAt`, only the rows the
@@ -95,55 +94,16 @@ function deleteDocs(db: Db, type: 'product' | 'post', storeId: string, externalI
   return statements;
 }
 
-/** Logs the catalog rows of `externalIds` (those changed at `changedAt`, when given) for the in-memory columns. */
-function logItems(
-  db: Db,
-  type: 'product' | 'post',
-  storeId: string,
-  externalIds: string[],
-  changedAt?: string,
-): CompiledQuery {
-  const catalog = sql.table(tables[type][1]);
-  return sql`INSERT INTO search_changes (type, row) SELECT ${type}, rowid FROM ${catalog}
-    WHERE store_id = ${storeId} AND external_id IN (SELECT value FROM json_each(${JSON.stringify(externalIds)}))
-    ${changedAt ? sql`AND updated_at = ${changedAt}` : sql``}`.compile(db.kysely);
-}
-
-/** Keeps the newest CHANGES_KEPT entries of the change log. */
-export function pruneChanges(db: Db): CompiledQuery {
-  return sql`DELETE FROM search_changes
-    WHERE seq <= (SELECT max(seq) FROM search_changes) - ${CHANGES_KEPT}`.compile(db.kysely);
-}
-
 /**
- * What a catalog change writes to the FTS tables and the change log. Visibility (approval, suspension, takedown)
- * is applied at query time, from the catalog or the in-memory columns, so it needs no FTS write; the
- * change log tells the columns which rows to read again.
+ * What a catalog change writes to the FTS tables. Visibility (approval, suspension, takedown) is
+ * applied at query time, from the catalog or the in-memory columns, so it needs no FTS write.
  */
 export function embeddedIndexStatements(db: Db, analyzer: Analyzer, change: CatalogChange): IndexStatements {
   switch (change.kind) {
     case 'upsert':
-      return {
-        before: [],
-        after: [
-          ...upsertDocs(analyzer, change),
-          logItems(
-            db,
-            change.type,
-            change.storeId,
-            change.items.map((i) => i.externalId),
-            change.changedAt,
-          ),
-        ],
-      };
+      return { before: [], after: upsertDocs(analyzer, change) };
     case 'delete':
-      return {
-        before: [
-          logItems(db, change.type, change.storeId, change.externalIds),
-          ...deleteDocs(db, change.type, change.storeId, change.externalIds),
-        ],
-        after: [],
-      };
+      return { before: deleteDocs(db, change.type, change.storeId, change.externalIds), after: [] };
     case 'store': {
       const c = analyzer.indexColumns(change.text);
       return {
@@ -153,19 +113,11 @@ export function embeddedIndexStatements(db: Db, analyzer: Analyzer, change: Cata
             SELECT rowid, ${c.title}, ${c.brand}, ${c.body}, ${c.py} FROM stores WHERE id = ${change.storeId}`.compile(
             db.kysely,
           ),
-          sql`INSERT INTO search_changes (type, row) SELECT 'store', rowid FROM stores
-            WHERE id = ${change.storeId}`.compile(db.kysely),
         ],
       };
     }
     case 'visibility':
-      return {
-        before: [],
-        after: [
-          sql`INSERT INTO search_changes (type, row) SELECT ${change.type}, rowid FROM ${sql.table(tables[change.type][1])}
-            WHERE id = ${change.id}`.compile(db.kysely),
-        ],
-      };
+      return { before: [], after: [] };
     default: {
       const unknown: never = change;
       throw new Error(`unknown catalog change ${JSON.stringify(unknown)}`);

@@ -34,7 +34,11 @@ async function matches(db: Db, spec: TypeSpec, match: string): Promise<number[]>
   const fts = sql.raw(spec.fts);
   const found = await sql<{ rows: string }>`SELECT json_group_array(r) AS rows
     FROM (SELECT rowid AS r FROM ${fts} WHERE ${fts} MATCH ${match} ORDER BY rowid DESC)`.execute(db.kysely);
-  return JSON.parse(found.rows[0]?.rows ?? '[]') as number[];
+  const rowids = JSON.parse(found.rows[0]?.rows ?? '[]') as number[];
+  // SQLite keeps a subquery's order through an aggregate in practice, without promising it.
+  for (let i = 1; i < rowids.length; i++)
+    if (rowids[i - 1]! < rowids[i]!) return rowids.sort((a, b) => b - a);
+  return rowids;
 }
 
 /** The first `count` of `head` (passing matches, newest first) in bm25 order, ties newest first. */
