@@ -12,6 +12,7 @@ import type { Database, Db } from './database';
 /** The part of a D1 prepared statement used here (Cloudflare's `D1PreparedStatement`). */
 export interface D1Statement {
   bind(...values: unknown[]): D1Statement;
+  first<T>(): Promise<T | null>;
 }
 
 /** The part of a D1 binding used here (Cloudflare's `D1Database`), so the app needs no Workers type package. */
@@ -59,5 +60,10 @@ export function openD1(binding: D1Binding): Db {
       const results = await binding.batch(queries.map((q) => binding.prepare(q.sql).bind(...q.parameters)));
       return results.map((r) => ({ changes: r.meta.changes ?? 0 }));
     },
+    first: async <T>(query: CompiledQuery) =>
+      (await binding
+        .prepare(query.sql)
+        .bind(...query.parameters)
+        .first<T>()) ?? undefined,
   };
 }

@@ -38,4 +38,9 @@ export interface Db {
    * never read inside a batch to decide what to write.
    */
   batch(statements: CompiledQuery[]): Promise<BatchResult[]>;
+  /**
+   * The first row of a small read run on every request (the search cache's generation), through a
+   * statement kept prepared where the driver can: preparing costs more than running such a read.
+   */
+  first<T>(query: CompiledQuery): Promise<T | undefined>;
 }

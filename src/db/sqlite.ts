@@ -66,6 +66,8 @@ export function openSqlite(filename: string, options: { migrations?: string } = 
     // SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32.
     maxParameters: 32_766,
     batch: async (queries) => (queries.length === 0 ? [] : runAll(queries)),
+    first: async <T>(query: CompiledQuery) =>
+      prepare(query.sql).get(...(query.parameters as unknown[])) as T | undefined,
     close: async () => {
       await kysely.destroy();
     },

@@ -37,8 +37,7 @@ export class SearchResultCache<T> {
   /** The answer for `key` at the current generation, computing (and remembering) it when there is none. */
   async get(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.maxEntries === 0) return compute();
-    const result = await this.db.kysely.executeQuery<{ generation: number }>(this.read);
-    const generation = result.rows[0]?.generation ?? 0;
+    const generation = (await this.db.first<{ generation: number }>(this.read))?.generation ?? 0;
     if (generation !== this.generation) {
       this.entries.clear();
       this.generation = generation;

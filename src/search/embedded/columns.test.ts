@@ -115,7 +115,7 @@ const catalog = fc.record({
       /** After the columns loaded: products deleted, an active product taken down, the store moved or suspended. */
       deleted: fc.nat({ max: 2 }),
       takeDown: fc.boolean(),
-      then: fc.constantFrom('nothing', 'move', 'suspend'),
+      afterwards: fc.constantFrom('nothing', 'move', 'suspend'),
     }),
     { minLength: 1, maxLength: 3 },
   ),
@@ -213,12 +213,12 @@ describe('searches with and without the in-memory columns', () => {
           const active = items.find((p: { status: string }) => p.status === 'active');
           if (s.takeDown && active && s.status === 'approved')
             await t.takeDown({ productId: active.id, moderator });
-          if (s.then === 'move')
+          if (s.afterwards === 'move')
             await t.call('PATCH', `/v1/stores/${storeId}`, {
               token: owner,
               body: { city: '北京', category: 'beauty' },
             });
-          if (s.then === 'suspend' && s.status === 'approved')
+          if (s.afterwards === 'suspend' && s.status === 'approved')
             await t.call('POST', `/v1/moderation/stores/${storeId}/decision`, {
               token: moderator,
               body: { action: 'suspend', reason: '核实中' },
