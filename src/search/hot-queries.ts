@@ -8,7 +8,11 @@ import { FlushSchedule } from '../ops/flush-schedule';
 
 const HALF_LIFE_HOURS = 24;
 const FLUSH_EVERY_MS = 10_000;
-const FLUSH_AT_PENDING = 200;
+/**
+ * Distinct queries held before an early write. Repeats of a query in the 10 s cost nothing to write,
+ * so writing on time is what keeps the hot path cheap; this only bounds the memory (~100 bytes each).
+ */
+const FLUSH_AT_PENDING = 5_000;
 const MAX_QUERY_LENGTH = 40;
 
 export class HotQueries {
