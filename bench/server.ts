@@ -36,7 +36,7 @@ export async function startBenchServer(options: { file?: string; searchCacheEntr
     },
     wechat: null,
     search: createEmbeddedEngine({ db, clock: systemClock, analyzer: nodeAnalyzer() }),
-    searchCache: createSearchCache(db, options.searchCacheEntries ?? 2000),
+    searchCache: createSearchCache(db, options.searchCacheEntries ?? 2000, systemClock),
     hotQueries: new HotQueries(),
     engagement: new Engagement(),
     limiter: createMemoryRateLimiter(),

@@ -35,7 +35,7 @@ export function entryDeps<S extends SearchEngine>(
       ? createWeChatWebLogin({ apiBase: cfg.wechatApiBase, openBase: cfg.wechatOpenBase, ...cfg.wechatWeb })
       : null,
     search,
-    searchCache: createSearchCache(db, cfg.searchCacheEntries),
+    searchCache: createSearchCache(db, cfg.searchCacheEntries, systemClock),
     // Counted in memory per process (per isolate on Workers) and flushed in batches.
     hotQueries: new HotQueries(),
     engagement: new Engagement(),

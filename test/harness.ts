@@ -68,7 +68,7 @@ export function testApp(options: TestOptions = {}) {
     wechat: options.wechat ?? null,
     wechatWeb: options.wechatWeb ?? null,
     search: options.search?.(db, clock) ?? createEmbeddedEngine({ db, clock, analyzer: nodeAnalyzer() }),
-    searchCache: createSearchCache(db, options.searchCacheEntries ?? 2000),
+    searchCache: createSearchCache(db, options.searchCacheEntries ?? 2000, clock),
     hotQueries: new HotQueries(),
     engagement: new Engagement(),
     limiter: createMemoryRateLimiter(),

@@ -51,6 +51,7 @@ export function openD1(binding: D1Binding): Db {
   // kysely-d1 types its config with @cloudflare/workers-types' D1Database; ours is the same object, narrowed.
   const database = binding as ConstructorParameters<typeof D1Dialect>[0]['database'];
   const kysely = new Kysely<Database>({ dialect: new D1DialectWithoutDeprecated({ database }) });
+  let batches = 0;
   return {
     kysely,
     // D1's limit on bound parameters per statement.
@@ -58,7 +59,11 @@ export function openD1(binding: D1Binding): Db {
     batch: async (queries) => {
       if (queries.length === 0) return [];
       const results = await binding.batch(queries.map((q) => binding.prepare(q.sql).bind(...q.parameters)));
+      batches += 1;
       return results.map((r) => ({ changes: r.meta.changes ?? 0 }));
+    },
+    get batches() {
+      return batches;
     },
     first: async <T>(query: CompiledQuery) =>
       (await binding

@@ -60,12 +60,21 @@ export function openSqlite(filename: string, options: { migrations?: string } = 
     }),
   );
 
+  let batches = 0;
   return {
     raw,
     kysely,
     // SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32.
     maxParameters: 32_766,
-    batch: async (queries) => (queries.length === 0 ? [] : runAll(queries)),
+    batch: async (queries) => {
+      if (queries.length === 0) return [];
+      const results = runAll(queries);
+      batches += 1;
+      return results;
+    },
+    get batches() {
+      return batches;
+    },
     first: async <T>(query: CompiledQuery) =>
       prepare(query.sql).get(...(query.parameters as unknown[])) as T | undefined,
     close: async () => {

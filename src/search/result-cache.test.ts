@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { post, product, type TestApp, testApp } from '../../test/harness';
+import { manualClock } from '../clock';
 import { openSqlite } from '../db/sqlite';
 import { settleDelivered } from './outbox';
-import { SearchResultCache, searchChanged } from './result-cache';
+import { RECHECK_MS, SearchResultCache, searchChanged } from './result-cache';
 
 const search = async (t: TestApp, query: string) => {
   const res = await t.call('GET', `/v1/search?${query}`);
@@ -79,7 +80,7 @@ describe('remembered search answers', () => {
     expect(hit.store.name).toBe('小林家居二店');
   });
 
-  it('sees writes another process makes to the same database file', async () => {
+  it('sees writes another process makes to the same database file once it reads the generation again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jishi-cache-'));
     try {
       const filename = join(dir, 'jishi.db');
@@ -88,6 +89,7 @@ describe('remembered search answers', () => {
       expect((await search(serving, 'q=餐桌')).total).toBe(1);
       const other = testApp({ filename });
       await upsert(other, shop, [product(2)]);
+      serving.clock.advance(RECHECK_MS);
       expect((await search(serving, 'q=餐桌')).total).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -114,7 +116,7 @@ describe('SearchResultCache', () => {
 
   it('keeps an answer computed while a newer generation was seen out of memory', async () => {
     db = openSqlite(':memory:');
-    const cache = new SearchResultCache<string>(db, 10);
+    const cache = new SearchResultCache<string>(db, 10, manualClock());
     let finishSlow!: (v: string) => void;
     const slow = cache.get('k', () => new Promise<string>((resolve) => (finishSlow = resolve)));
     await new Promise((r) => setTimeout(r, 0));
@@ -127,7 +129,7 @@ describe('SearchResultCache', () => {
 
   it('forgets the least recently used answer beyond its size, and remembers nothing at size 0', async () => {
     db = openSqlite(':memory:');
-    const cache = new SearchResultCache<string>(db, 2);
+    const cache = new SearchResultCache<string>(db, 2, manualClock());
     const get = (k: string) => cache.get(k, async () => `${k}${cache.stats.misses}`);
     expect(await get('a')).toBe('a1');
     expect(await get('b')).toBe('b2');
@@ -138,16 +140,32 @@ describe('SearchResultCache', () => {
     expect(await get('a')).toBe('a1');
     expect(await get('c')).toBe('c5');
 
-    const off = new SearchResultCache<number>(db, 0);
+    const off = new SearchResultCache<number>(db, 0, manualClock());
     let computed = 0;
     await off.get('x', async () => ++computed);
     await off.get('x', async () => ++computed);
     expect(computed).toBe(2);
   });
 
+  it('reads the generation again after this process writes, and otherwise at most every RECHECK_MS', async () => {
+    db = openSqlite(':memory:');
+    const clock = manualClock();
+    const cache = new SearchResultCache<string>(db, 10, clock);
+    // A write this process does not make: the generation changes behind the Db's back.
+    const bumpElsewhere = () => db.raw.exec('UPDATE search_state SET generation = generation + 1');
+    expect(await cache.get('k', async () => 'first')).toBe('first');
+    bumpElsewhere();
+    clock.advance(RECHECK_MS - 1);
+    expect(await cache.get('k', async () => 'second')).toBe('first');
+    clock.advance(1);
+    expect(await cache.get('k', async () => 'third')).toBe('third');
+    await db.batch([searchChanged(db)]);
+    expect(await cache.get('k', async () => 'fourth')).toBe('fourth');
+  });
+
   it('is made stale by a Meilisearch delivery', async () => {
     db = openSqlite(':memory:');
-    const cache = new SearchResultCache<string>(db, 10);
+    const cache = new SearchResultCache<string>(db, 10, manualClock());
     await cache.get('k', async () => 'before delivery');
     await settleDelivered(db, []);
     expect(await cache.get('k', async () => 'after delivery')).toBe('after delivery');

@@ -3,11 +3,14 @@
  * (hot keywords, the first page of each category), so most searches are answered without the engine.
  *
  * Every write that can change an answer bumps `search_state.generation` in its own atomic batch
- * (the engines add the statement to their index work; Meilisearch deliveries add it too), and
- * every lookup reads the generation first: an answer is only ever served for the catalog state
- * it was computed from, on every runtime and across processes sharing the database.
+ * (the engines add the statement to their index work; Meilisearch deliveries add it too). A lookup
+ * reads the generation again whenever this process has written since it last did, so this
+ * process's own writes show at once; writes by other processes (another server on the same file,
+ * another Workers isolate on the same D1) show within `recheckMs`, the longest a lookup goes
+ * without reading it.
  */
 import { type CompiledQuery, sql } from 'kysely';
+import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 
 /** The statement that marks every remembered answer stale; part of each write's batch. */
@@ -20,9 +23,15 @@ export interface CacheStats {
   misses: number;
 }
 
+/** The longest a lookup trusts the generation it last read, when this process has not written since. */
+export const RECHECK_MS = 250;
+
 export class SearchResultCache<T> {
   private readonly entries = new Map<string, T>();
   private generation = -1;
+  /** When the generation was last read, and how many batches this process had written by then. */
+  private readAt = Number.NEGATIVE_INFINITY;
+  private readAfterBatches = -1;
   private readonly read: CompiledQuery;
   readonly stats: CacheStats = { hits: 0, misses: 0 };
 
@@ -30,18 +39,32 @@ export class SearchResultCache<T> {
   constructor(
     private readonly db: Db,
     private readonly maxEntries: number,
+    private readonly clock: Clock,
+    private readonly recheckMs = RECHECK_MS,
   ) {
     this.read = db.kysely.selectFrom('search_state').select('generation').where('id', '=', 1).compile();
   }
 
-  /** The answer for `key` at the current generation, computing (and remembering) it when there is none. */
-  async get(key: string, compute: () => Promise<T>): Promise<T> {
-    if (this.maxEntries === 0) return compute();
+  /** The generation, read again when this process wrote since or `recheckMs` passed. */
+  private async current(): Promise<number> {
+    const now = this.clock.now().getTime();
+    if (this.db.batches === this.readAfterBatches && now - this.readAt < this.recheckMs)
+      return this.generation;
+    const batches = this.db.batches;
     const generation = (await this.db.first<{ generation: number }>(this.read))?.generation ?? 0;
     if (generation !== this.generation) {
       this.entries.clear();
       this.generation = generation;
     }
+    this.readAt = now;
+    this.readAfterBatches = batches;
+    return generation;
+  }
+
+  /** The answer for `key` at the current generation, computing (and remembering) it when there is none. */
+  async get(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.maxEntries === 0) return compute();
+    const generation = await this.current();
     const known = this.entries.get(key);
     if (known !== undefined) {
       // Least recently used first: a hit moves to the back.
@@ -51,9 +74,10 @@ export class SearchResultCache<T> {
       return known;
     }
     this.stats.misses += 1;
+    const batches = this.db.batches;
     const answer = await compute();
-    // A newer generation seen meanwhile (by another request) means this answer may be stale.
-    if (this.generation === generation) {
+    // A write by this process meanwhile, or a newer generation seen by another request, means this answer may be stale.
+    if (this.generation === generation && this.db.batches === batches) {
       this.entries.set(key, answer);
       if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     }

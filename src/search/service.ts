@@ -1,6 +1,7 @@
 /** Cross-store search for shoppers: validate, ask the engine, hydrate hits from the catalog, count popular queries. */
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { Deps } from '../deps';
 import { limitParam } from '../paging';
@@ -226,8 +227,8 @@ interface Answer {
   total: number;
 }
 export type SearchCache = SearchResultCache<Answer>;
-export const createSearchCache = (db: Db, maxEntries: number): SearchCache =>
-  new SearchResultCache<Answer>(db, maxEntries);
+export const createSearchCache = (db: Db, maxEntries: number, clock: Clock): SearchCache =>
+  new SearchResultCache<Answer>(db, maxEntries, clock);
 
 const encoder = new TextEncoder();
 
