@@ -12,7 +12,6 @@ import type { Database, Db } from './database';
 /** The part of a D1 prepared statement used here (Cloudflare's `D1PreparedStatement`). */
 export interface D1Statement {
   bind(...values: unknown[]): D1Statement;
-  first<T>(): Promise<T | null>;
 }
 
 /** The part of a D1 binding used here (Cloudflare's `D1Database`), so the app needs no Workers type package. */
@@ -65,10 +64,5 @@ export function openD1(binding: D1Binding): Db {
     get batches() {
       return batches;
     },
-    first: async <T>(query: CompiledQuery) =>
-      (await binding
-        .prepare(query.sql)
-        .bind(...query.parameters)
-        .first<T>()) ?? undefined,
   };
 }

@@ -40,9 +40,4 @@ export interface Db {
   batch(statements: CompiledQuery[]): Promise<BatchResult[]>;
   /** How many batches this process has committed through this `Db`: a cheap sign that it wrote. */
   readonly batches: number;
-  /**
-   * The first row of a small read run on every request (the search cache's generation), through a
-   * statement kept prepared where the driver can: preparing costs more than running such a read.
-   */
-  first<T>(query: CompiledQuery): Promise<T | undefined>;
 }

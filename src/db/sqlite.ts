@@ -75,8 +75,6 @@ export function openSqlite(filename: string, options: { migrations?: string } = 
     get batches() {
       return batches;
     },
-    first: async <T>(query: CompiledQuery) =>
-      prepare(query.sql).get(...(query.parameters as unknown[])) as T | undefined,
     close: async () => {
       await kysely.destroy();
     },

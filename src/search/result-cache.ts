@@ -51,7 +51,8 @@ export class SearchResultCache<T> {
     if (this.db.batches === this.readAfterBatches && now - this.readAt < this.recheckMs)
       return this.generation;
     const batches = this.db.batches;
-    const generation = (await this.db.first<{ generation: number }>(this.read))?.generation ?? 0;
+    const result = await this.db.kysely.executeQuery<{ generation: number }>(this.read);
+    const generation = result.rows[0]?.generation ?? 0;
     if (generation !== this.generation) {
       this.entries.clear();
       this.generation = generation;
