@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMeiliEngine } from '../../src/search/meili/engine';
 import { fakeMeili } from '../../src/search/meili/fake-meili';
 import { MAX_TOTAL_HITS } from '../../src/search/meili/settings';
+import { engineOnFake } from '../../src/search/meili/testing';
 import { useShopper } from './marketplace';
 import { byClass, type Rendered, text, waitFor, withText } from './pages';
 
@@ -135,15 +135,7 @@ describe('search page', () => {
 describe('search page over Meilisearch', () => {
   const meili = fakeMeili();
   const capped = useShopper(() => 'shopper-capped', {
-    search: (db, clock) =>
-      createMeiliEngine({
-        url: 'http://meili.test',
-        apiKey: 'k',
-        db,
-        clock,
-        fetch: meili.fetch,
-        taskPollMs: 1,
-      }),
+    search: (db, clock) => engineOnFake(meili, db, clock),
   });
 
   it('says a total at the Meilisearch hit cap is approximate', async () => {

@@ -1,21 +1,17 @@
 /** For the Meilisearch engine's tests: an engine on a fresh database and a fake Meilisearch, and catalog rows written straight in. */
-import { manualClock } from '../../clock';
+import { type Clock, manualClock } from '../../clock';
 import type { Db } from '../../db/database';
 import { openSqlite, type SqliteDb } from '../../db/sqlite';
 import type { StoreStatus } from '../../vendors/stores.table';
 import type { RetryPolicy } from '../outbox';
 import { createMeiliEngine } from './engine';
-import { fakeMeili } from './fake-meili';
+import { type FakeMeili, fakeMeili } from './fake-meili';
 
 const opened: SqliteDb[] = [];
 
-/** The engine under test, talking to a fake Meilisearch, on an in-memory database with the real migrations. */
-export function meiliTestbed(retry: Partial<RetryPolicy> = {}) {
-  const meili = fakeMeili();
-  const db = openSqlite(':memory:');
-  opened.push(db);
-  const clock = manualClock(new Date('2026-11-01T08:00:00Z'));
-  const engine = createMeiliEngine({
+/** A Meilisearch engine on `db` talking to the fake `meili`, polling tasks without waiting. */
+export function engineOnFake(meili: FakeMeili, db: Db, clock: Clock, retry: Partial<RetryPolicy> = {}) {
+  return createMeiliEngine({
     url: 'http://meili.test',
     apiKey: 'k',
     db,
@@ -24,7 +20,15 @@ export function meiliTestbed(retry: Partial<RetryPolicy> = {}) {
     taskPollMs: 1,
     retry: { random: () => 0.5, ...retry },
   });
-  return { meili, db, clock, engine };
+}
+
+/** The engine under test, talking to a fake Meilisearch, on an in-memory database with the real migrations. */
+export function meiliTestbed(retry: Partial<RetryPolicy> = {}) {
+  const meili = fakeMeili();
+  const db = openSqlite(':memory:');
+  opened.push(db);
+  const clock = manualClock(new Date('2026-11-01T08:00:00Z'));
+  return { meili, db, clock, engine: engineOnFake(meili, db, clock, retry) };
 }
 
 /** Closes every testbed's database; for `afterEach`. */
