@@ -6,7 +6,7 @@
  * (the engines add the statement to their index work; Meilisearch deliveries add it too). A lookup
  * reads the generation again whenever this process has written since it last did, so this
  * process's own writes show at once; writes by other processes (another server on the same file,
- * another Workers isolate on the same D1) show within `recheckMs`, the longest a lookup goes
+ * another Workers isolate on the same D1) show within RECHECK_MS, the longest a lookup goes
  * without reading it.
  */
 import { type CompiledQuery, sql } from 'kysely';
@@ -40,16 +40,14 @@ export class SearchResultCache<T> {
     private readonly db: Db,
     private readonly maxEntries: number,
     private readonly clock: Clock,
-    private readonly recheckMs = RECHECK_MS,
   ) {
     this.read = db.kysely.selectFrom('search_state').select('generation').where('id', '=', 1).compile();
   }
 
-  /** The generation, read again when this process wrote since or `recheckMs` passed. */
+  /** The generation, read again when this process wrote since or RECHECK_MS passed. */
   private async current(): Promise<number> {
     const now = this.clock.now().getTime();
-    if (this.db.batches === this.readAfterBatches && now - this.readAt < this.recheckMs)
-      return this.generation;
+    if (this.db.batches === this.readAfterBatches && now - this.readAt < RECHECK_MS) return this.generation;
     const batches = this.db.batches;
     const result = await this.db.kysely.executeQuery<{ generation: number }>(this.read);
     const generation = result.rows[0]?.generation ?? 0;

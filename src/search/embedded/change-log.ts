@@ -24,52 +24,34 @@ function logItems(
 /** How many changes the log keeps; a reader further behind loads the columns afresh. */
 const CHANGES_KEPT = 100_000;
 
-/** Keeps the newest CHANGES_KEPT entries. */
-function prune(db: Db): CompiledQuery {
+/** Keeps the newest CHANGES_KEPT entries; once per catalog change, after its entries. */
+export function pruneChanges(db: Db): CompiledQuery {
   return sql`DELETE FROM search_changes
     WHERE seq <= (SELECT max(seq) FROM search_changes) - ${CHANGES_KEPT}`.compile(db.kysely);
+}
+
+/** Logs the row with primary key `id` of `table` as a change of `type`. */
+function logById(db: Db, type: 'product' | 'post' | 'store', table: string, id: string): CompiledQuery {
+  return sql`INSERT INTO search_changes (type, row) SELECT ${type}, rowid FROM ${sql.table(table)}
+    WHERE id = ${id}`.compile(db.kysely);
 }
 
 /** The log entries of a change: deleted rows are logged `before` the delete, the rest `after` the write. */
 export function changeLogStatements(db: Db, change: CatalogChange): IndexStatements {
   switch (change.kind) {
-    case 'upsert':
+    case 'upsert': {
+      const externalIds = change.items.map((i) => i.externalId);
       return {
         before: [],
-        after: [
-          logItems(
-            db,
-            change.type,
-            change.storeId,
-            change.items.map((i) => i.externalId),
-            change.changedAt,
-          ),
-          prune(db),
-        ],
+        after: [logItems(db, change.type, change.storeId, externalIds, change.changedAt)],
       };
+    }
     case 'delete':
-      return {
-        before: [logItems(db, change.type, change.storeId, change.externalIds), prune(db)],
-        after: [],
-      };
+      return { before: [logItems(db, change.type, change.storeId, change.externalIds)], after: [] };
     case 'store':
-      return {
-        before: [],
-        after: [
-          sql`INSERT INTO search_changes (type, row) SELECT 'store', rowid FROM stores
-            WHERE id = ${change.storeId}`.compile(db.kysely),
-          prune(db),
-        ],
-      };
+      return { before: [], after: [logById(db, 'store', 'stores', change.storeId)] };
     case 'visibility':
-      return {
-        before: [],
-        after: [
-          sql`INSERT INTO search_changes (type, row) SELECT ${change.type}, rowid
-            FROM ${sql.table(tables[change.type][1])} WHERE id = ${change.id}`.compile(db.kysely),
-          prune(db),
-        ],
-      };
+      return { before: [], after: [logById(db, change.type, tables[change.type][1], change.id)] };
     default: {
       const unknown: never = change;
       throw new Error(`unknown catalog change ${JSON.stringify(unknown)}`);

@@ -6,7 +6,7 @@ import { storeIndexText } from '../../vendors/stores';
 import type { EngineResult, FacetName, SearchEngine, SearchQuery, Suggestion } from '../engine';
 import { searchChanged } from '../result-cache';
 import type { Analyzer } from '../text/analyzer';
-import { changeLogStatements } from './change-log';
+import { changeLogStatements, pruneChanges } from './change-log';
 import { createCatalogColumns } from './columns';
 import { embeddedIndexStatements } from './indexing';
 import { filterConditions, specs } from './queries';
@@ -142,7 +142,7 @@ export function createEmbeddedEngine(options: {
       const log = changeLogStatements(db, change);
       return {
         before: [...log.before, ...fts.before],
-        after: [...fts.after, ...log.after, searchChanged(db)],
+        after: [...fts.after, ...log.after, pruneChanges(db), searchChanged(db)],
       };
     },
     search,

@@ -66,7 +66,7 @@ export const specs: Record<DocType, TypeSpec> = {
 };
 
 /** The filter each field takes, by filter name. */
-export const filterFields: Record<keyof SearchFilters, Field> = {
+const filterFields: Record<keyof SearchFilters, Field> = {
   category: 'category',
   city: 'city',
   storeId: 'storeId',
